@@ -1,0 +1,66 @@
+# Werk & Zorg — one entry point for readers, contributors and CI.
+# `book` is also a folder name: every target is phony, or make would call it up to date.
+.PHONY: help venv vendor book book-all serve test test-fast bench data clean distclean browser-deps
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+JB     := $(BIN)/jupyter-book
+PORT   ?= 8000
+
+help:
+	@echo "make book    bouw het boek in _build/html (maakt .venv als die ontbreekt)"
+	@echo "make serve   bekijk het boek op http://127.0.0.1:$(PORT)/"
+	@echo "make test    alle tests (pakket, data, build, browser)"
+	@echo "make bench   meet bouwtijd en paginagewicht"
+	@echo "make data    ververs de CBS-snapshots (netwerk nodig)"
+	@echo "make clean   verwijder _build"
+
+# The venv is rebuilt when requirements.txt or pyproject.toml is newer than the stamp.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+vendor: $(STAMP)
+	$(BIN)/python tools/vendor_assets.py
+
+# Strict build: warnings are errors (-W), references are checked (-n).
+book: vendor
+	$(JB) build . -W -n --keep-going
+	@echo ""
+	@echo "Het boek staat in _build/html. Open _build/html/index.html of draai 'make serve'."
+
+book-all: vendor
+	$(JB) build . --all -W -n --keep-going
+
+serve:
+	@echo "Het boek op http://127.0.0.1:$(PORT)/ (stop met Ctrl-C)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+# Debian's chromium and chromedriver drive the browser tests; installed when missing.
+browser-deps:
+	@bash tools/ensure_chromium.sh
+
+test: vendor browser-deps
+	$(BIN)/python -m pytest
+
+test-fast: venv
+	$(BIN)/python -m pytest -m "not build and not browser"
+
+bench: vendor
+	$(BIN)/python tools/bench_build.py
+
+data: venv
+	$(BIN)/python -m werkzorg data refresh
+
+clean:
+	rm -rf _build
+
+distclean: clean
+	rm -rf $(VENV) extra/vendor extra/@jupyter-widgets

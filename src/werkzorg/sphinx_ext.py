@@ -1,0 +1,205 @@
+"""Sphinx extension: the ``{claim}`` role, the ``claims-overview`` directive and offline fixes.
+
+- ``{claim}`id` `` or ``{claim}`id:group` `` writes a claim's value with its period and links
+  it to its entry on the overview page. An unknown id or group fails the build with the
+  file and line.
+- ``{claims-overview}`` renders every claim of ``data/claims.yaml`` with its source.
+- Duplicate inline scripts (sphinx-thebe's ``THEBE_JS_URL``) are dropped from each page,
+  because the browser refuses the second ``const`` declaration.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from .claims import Claim, ClaimsError, load_claims, resolve
+
+logger = logging.getLogger(__name__)
+
+ANCHOR_PREFIX = "claim-"
+
+
+class claim_reference(nodes.inline):
+    """A rendered claim value; turned into a link to the overview page after resolving."""
+
+
+def _claims_path(app: Sphinx) -> Path:
+    return Path(app.confdir) / app.config.werkzorg_claims_file
+
+
+def _claims(app: Sphinx) -> dict[str, Claim]:
+    # Loaded once per build run (not pickled with the environment), so an edit to
+    # claims.yaml is always seen; _outdated_by_claims re-reads the pages that use it.
+    cached = getattr(app, "werkzorg_claims", None)
+    if cached is None:
+        try:
+            cached = load_claims(_claims_path(app))
+        except (ClaimsError, OSError) as exc:
+            raise ExtensionError(f"werkzorg: cannot load claims: {exc}") from exc
+        app.werkzorg_claims = cached
+    return cached
+
+
+def _outdated_by_claims(app: Sphinx, env: Any, added: set, changed: set, removed: set) -> list[str]:
+    """Re-read every page that uses claims when claims.yaml changed since the last build."""
+    digest = hashlib.sha256(_claims_path(app).read_bytes()).hexdigest()
+    previous = getattr(env, "werkzorg_claims_digest", None)
+    env.werkzorg_claims_digest = digest
+    if previous is None or previous == digest:
+        return []
+    users = getattr(env, "werkzorg_claim_docs", set())
+    return sorted(d for d in users if d in env.found_docs)
+
+
+class ClaimRole(SphinxRole):
+    """``{claim}`id[:group]` ``: the claim's value and period, linked to its source."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        claims = _claims(self.env.app)
+        try:
+            claim, key = resolve(claims, self.text)
+        except ClaimsError as exc:
+            self.env.app.werkzorg_unknown_claims.append(f"{self.get_location()}: {exc}")
+            logger.error("werkzorg: %s", exc, location=self.get_location(), type="werkzorg", subtype="claim")
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
+        node = claim_reference(
+            classes=["werkzorg-claim"],
+            claim_id=claim.id,
+            title=f"{claim.statement} ({claim.period}). Bron: {claim.authority}",
+        )
+        node += nodes.Text(claim.render(key))
+        self.env.werkzorg_claim_docs = getattr(self.env, "werkzorg_claim_docs", set()) | {self.env.docname}
+        return [node], []
+
+
+class ClaimsOverview(SphinxDirective):
+    """Render every claim as a titled entry with its definition and source."""
+
+    has_content = False
+    option_spec = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        claims = _claims(self.env.app)
+        self.env.werkzorg_claim_docs = getattr(self.env, "werkzorg_claim_docs", set()) | {self.env.docname}
+        out: list[nodes.Node] = []
+        for claim in claims.values():
+            out.append(self._entry(claim))
+        return out
+
+    def _entry(self, claim: Claim) -> nodes.Node:
+        box = nodes.container(classes=["werkzorg-claim-entry"], ids=[ANCHOR_PREFIX + claim.id])
+        title = nodes.paragraph(classes=["werkzorg-claim-title"])
+        title += nodes.strong(text=claim.statement)
+        title += nodes.Text(": " + claim.render())
+        box += title
+        fields = nodes.field_list()
+        rows = [
+            ("Periode", claim.period),
+            ("Populatie en definitie", claim.population),
+            ("Bron van het cijfer", claim.authority),
+            ("Code", claim.id),
+        ]
+        if claim.note:
+            rows.append(("Toelichting", claim.note))
+        for name, value in rows:
+            f = nodes.field()
+            f += nodes.field_name(text=name)
+            body = nodes.field_body()
+            para = nodes.paragraph()
+            if name == "Code":
+                para += nodes.literal(text=value)
+            else:
+                para += nodes.Text(value)
+            body += para
+            f += body
+            fields += f
+        # Citations go through sphinxcontrib-bibtex, parsed as MyST so {cite} works.
+        f = nodes.field()
+        f += nodes.field_name(text="Geciteerd in")
+        body = nodes.field_body()
+        keys = ",".join(dict.fromkeys([*claim.guides, claim.cite]))
+        body += self.parse_text_to_nodes(f"{{cite:p}}`{keys}`")
+        f += body
+        fields += f
+        box += fields
+        return box
+
+
+def _link_claims(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    target_doc = app.config.werkzorg_claims_overview
+    for node in list(doctree.findall(claim_reference)):
+        try:
+            uri = app.builder.get_relative_uri(fromdocname, target_doc)
+        except Exception:  # non-HTML builders: keep the plain value
+            uri = ""
+        text = node.astext()
+        if uri or fromdocname == target_doc:
+            ref = nodes.reference(
+                "", text, refuri=f"{uri}#{ANCHOR_PREFIX}{node['claim_id']}",
+                classes=node["classes"], reftitle=node.get("title", ""),
+            )
+            node.replace_self(ref)
+        else:
+            node.replace_self(nodes.inline(text, text, classes=node["classes"]))
+
+
+def _check_claims_overview(app: Sphinx, env: Any) -> None:
+    if app.config.werkzorg_claims_overview not in env.found_docs:
+        logger.warning(
+            "werkzorg: the claims overview page '%s' is not in the book; claim links would break",
+            app.config.werkzorg_claims_overview, type="werkzorg", subtype="claim",
+        )
+
+
+def _fail_on_unknown_claims(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.werkzorg_unknown_claims:
+        raise ExtensionError("unknown claims:\n  " + "\n  ".join(app.werkzorg_unknown_claims))
+
+
+def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Drop script entries registered twice (same file or same inline body, same attributes)."""
+    seen, kept = set(), []
+    for js in context.get("script_files", []):
+        attrs = getattr(js, "attributes", {}) or {}
+        key = (str(getattr(js, "filename", "") or ""), tuple(sorted((k, str(v)) for k, v in attrs.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(js)
+    context["script_files"] = kept
+
+
+def _merge_env(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
+    env.werkzorg_claim_docs = getattr(env, "werkzorg_claim_docs", set()) | getattr(other, "werkzorg_claim_docs", set())
+
+
+def _visit_claim_html(self: Any, node: claim_reference) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="werkzorg-claim"))
+
+
+def _depart_claim_html(self: Any, node: claim_reference) -> None:
+    self.body.append("</span>")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("werkzorg_claims_file", "data/claims.yaml", "env")
+    app.add_config_value("werkzorg_claims_overview", "book/cijfers/claims", "env")
+    app.werkzorg_unknown_claims = []
+    app.add_node(claim_reference, html=(_visit_claim_html, _depart_claim_html))
+    app.add_role("claim", ClaimRole())
+    app.add_directive("claims-overview", ClaimsOverview)
+    app.connect("doctree-resolved", _link_claims)
+    app.connect("env-updated", _check_claims_overview)
+    app.connect("env-merge-info", _merge_env)
+    app.connect("env-get-outdated", _outdated_by_claims)
+    app.connect("build-finished", _fail_on_unknown_claims)
+    app.connect("html-page-context", _dedupe_scripts, priority=999)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,78 @@
+"""Fetch the third-party JavaScript the static site needs into extra/vendor (not committed).
+
+- vega + vega-lite + vega-embed, as one bundle from vl-convert-python (already a pinned
+  Python dependency), for the charts and the household explorer;
+- @jupyter-widgets/html-manager and require.js from the npm registry, so that widget
+  state embedded in notebook pages renders without a CDN.
+
+Runs once; `make vendor` calls it when a file is missing. Versions are pinned here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+HTML_MANAGER = "@jupyter-widgets/html-manager@1.0.14"
+REQUIREJS = "requirejs@2.3.7"
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDOR = ROOT / "extra" / "vendor"
+
+
+def vendor_vega() -> None:
+    import vl_convert
+
+    out = VENDOR / "vega-bundle.js"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+    print(f"vendored {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KiB)")
+
+
+def _npm_pack(spec: str, workdir: Path) -> Path:
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("npm is needed to fetch the widget manager (Debian: apt-get install npm)")
+    name = subprocess.run(
+        [npm, "pack", spec, "--silent"], cwd=workdir, check=True, capture_output=True, text=True
+    ).stdout.strip().splitlines()[-1]
+    target = workdir / spec.split("@")[-2].strip("/").replace("/", "_")
+    with tarfile.open(workdir / name) as tar:
+        tar.extractall(target, filter="data")
+    return target / "package"
+
+
+def vendor_widgets() -> None:
+    widgets = VENDOR / "widgets"
+    widgets.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        hm = _npm_pack(HTML_MANAGER, tmpdir)
+        rq = _npm_pack(REQUIREJS, tmpdir)
+        shutil.copy(rq / "require.js", widgets / "require.js")
+        dist = hm / "dist"
+        shutil.copy(dist / "embed-amd.js", widgets / "embed-amd.js")
+        # The icon fonts are loaded relative to the page (webpack publicPath), so they
+        # also go where a page at the site root looks for them.
+        fonts_at_root = ROOT / "extra" / "@jupyter-widgets" / "html-manager" / "dist"
+        fonts_at_root.mkdir(parents=True, exist_ok=True)
+        for f in dist.iterdir():
+            if f.suffix in {".woff", ".woff2", ".ttf", ".eot", ".svg"}:
+                shutil.copy(f, widgets / f.name)
+                shutil.copy(f, fonts_at_root / f.name)
+    print(f"vendored widget manager into {widgets.relative_to(ROOT)}")
+
+
+def main() -> None:
+    if not (VENDOR / "vega-bundle.js").is_file():
+        vendor_vega()
+    if not (VENDOR / "widgets" / "embed-amd.js").is_file():
+        vendor_widgets()
+
+
+if __name__ == "__main__":
+    main()
