@@ -1,0 +1,79 @@
+"""The book's one plot style: palette, Dutch labels, source line under every chart."""
+
+from __future__ import annotations
+
+import colorsys
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from werkzorg import plots
+
+
+def test_source_line_names_table_period_and_date_in_dutch():
+    text = plots.source_line("80590NED", "2005–2024", "2026-11-23")
+    assert text == "Bron: CBS, tabel 80590NED, periode 2005–2024, opgehaald 23 november 2026"
+
+
+def test_source_line_several_tables_and_other_publisher():
+    assert "tabellen 82647NED en 85275NED" in plots.source_line(["82647NED", "85275NED"], "2013–2018", "2026-01-05")
+    text = plots.source_line("", "2021", None, publisher="SCP, Emancipatiemonitor 2022")
+    assert text == "Bron: SCP, Emancipatiemonitor 2022, periode 2021"
+
+
+def test_dutch_number_formats():
+    assert plots.number_nl(1463.95, 2) == "1.463,95"
+    assert plots.percent_nl(68.9, 1) == "68,9%"
+    assert plots.percent_nl(68.9) == "69%"
+
+
+def test_palette_is_okabe_ito_and_groups_keep_their_colour():
+    assert set(plots.PALETTE) == set(plots.OKABE_ITO.values())
+    assert plots.colour_for("Vrouwen") == plots.colour_for("vrouwen") == "#D55E00"
+    assert plots.colour_for("Mannen") != plots.colour_for("Vrouwen")
+
+
+def _lightness(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hls(r, g, b)[1]
+
+
+def test_women_and_men_differ_in_lightness_so_greyscale_print_reads():
+    assert abs(_lightness(plots.colour_for("vrouwen")) - _lightness(plots.colour_for("mannen"))) > 0.05
+
+
+def test_chart_carries_source_line_and_percent_axis():
+    df = pd.DataFrame({"year": [2019, 2020, 2019, 2020], "value": [64.0, 65.1, 81.4, 81.0],
+                       "groep": ["Vrouwen", "Vrouwen", "Mannen", "Mannen"]})
+    fig, ax = plots.figure("Economisch zelfstandig", ylabel="% van de groep")
+    plots.lines(ax, df, x="year", y="value", group="groep")
+    plots.percent_axis(ax)
+    plots.year_axis(ax)
+    plots.finish(fig, plots.source_line("84070NED", "2019–2020", "2026-11-23"))
+    texts = [t.get_text() for t in fig.texts]
+    assert any(t.startswith("Bron: CBS, tabel 84070NED") for t in texts)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert labels and all(label.endswith("%") for label in labels)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Vrouwen", "Mannen"]
+    assert ax.get_lines()[0].get_color().upper() == "#D55E00"
+    plt.close(fig)
+
+
+def test_mark_break_draws_labelled_line():
+    fig, ax = plots.figure()
+    ax.plot([2019, 2022], [1, 2])
+    plots.mark_break(ax, 2021, "herziening 2021")
+    assert any(t.get_text() == "herziening 2021" for t in ax.texts)
+    plt.close(fig)
+
+
+def test_altair_theme_uses_same_palette():
+    theme = plots.altair_theme()
+    assert theme["config"]["range"]["category"] == plots.PALETTE
+    alt = pytest.importorskip("altair")
+    scale = plots.altair_colour_scale(["Vrouwen", "Mannen"])
+    assert scale.range == ["#D55E00", "#0072B2"]
+    assert alt is not None
