@@ -190,6 +190,9 @@ def _depart_claim_html(self: Any, node: claim_reference) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    from .bibstyle import register as register_bibstyle
+
+    register_bibstyle()
     app.setup_extension("werkzorg.render")
     app.add_config_value("werkzorg_claims_file", "data/claims.yaml", "env")
     app.add_config_value("werkzorg_claims_overview", "book/cijfers/claims", "env")

@@ -1,0 +1,149 @@
+"""Shared fixtures: one strict build of the book per session, a local server, headless Chromium.
+
+Environment variables:
+- ``WERKZORG_BUILD_DIR``: where the session build goes (``--path-output``); default the repo
+  root, so ``make test`` leaves a readable ``_build/html``.
+- ``WERKZORG_REUSE_BUILD=1``: use an existing ``_build/html`` instead of building (for quick
+  iteration on browser tests only; ``make test`` never sets it).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+#: The site is served below this sub-path, as on GitHub Pages, to prove relative links work.
+SUBPATH = "werkzorg"
+
+
+def _jupyter_book() -> str:
+    exe = Path(sys.executable).parent / "jupyter-book"
+    return str(exe) if exe.exists() else "jupyter-book"
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """Build the whole book once with warnings as errors; return the ``_build/html`` folder."""
+    out_root = Path(os.environ.get("WERKZORG_BUILD_DIR", ROOT))
+    html = out_root / "_build" / "html"
+    if os.environ.get("WERKZORG_REUSE_BUILD") == "1" and (html / "index.html").is_file():
+        return html
+    cmd = [_jupyter_book(), "build", str(ROOT), "--all", "-W", "-n", "--keep-going"]
+    if out_root != ROOT:
+        cmd += ["--path-output", str(out_root)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    log = proc.stdout + proc.stderr
+    (out_root / "_build").mkdir(parents=True, exist_ok=True)
+    (out_root / "_build" / "test-build.log").write_text(log, encoding="utf-8")
+    if proc.returncode != 0:
+        problems = [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line or "rror" in line]
+        pytest.fail(
+            "The strict book build failed (exit %d). Problems:\n%s\n--- last lines ---\n%s"
+            % (proc.returncode, "\n".join(problems[:60]), "\n".join(log.splitlines()[-30:])),
+            pytrace=False,
+        )
+    assert (html / "index.html").is_file(), "build reported success but wrote no index.html"
+    return html
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> str:
+    """Serve the built site on 127.0.0.1 below ``/werkzorg/``; return the base URL (ending in /)."""
+    mount = Path(tempfile.mkdtemp(prefix="werkzorg-site-"))
+    (mount / SUBPATH).symlink_to(built_site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(mount))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    server.shutdown()
+    shutil.rmtree(mount, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def page_url(site_url: str):
+    """Return a function mapping a site path (``book/intro/index.html``) to its URL."""
+    return lambda path="": site_url + path.lstrip("/")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by selenium, with console and network logging."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.fail("chromium/chromedriver missing: run `make browser-deps` (apt-get install chromium chromium-driver)")
+    opts = Options()
+    opts.binary_location = CHROMIUM
+    for arg in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='werkzorg-chrome-')}",
+    ):
+        opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def drain_logs(driver) -> tuple[list[str], set[str]]:
+    """Return (console errors, hosts of requests not to 127.0.0.1) since the last call."""
+    errors = [
+        e["message"] for e in driver.get_log("browser") if e.get("level") == "SEVERE"
+    ]
+    hosts: set[str] = set()
+    for entry in driver.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg.get("method") != "Network.requestWillBeSent":
+            continue
+        url = msg["params"]["request"]["url"]
+        parsed = urlparse(url)
+        if parsed.scheme in {"data", "blob", "about", "chrome", "devtools"}:
+            continue
+        if parsed.hostname not in {"127.0.0.1"}:
+            hosts.add(parsed.hostname or url[:40])
+    return errors, hosts
+
+
+@pytest.fixture
+def clean_logs(browser):
+    """Drain logs before a test so it sees only its own console errors and requests."""
+    drain_logs(browser)
+    return browser
+
+
+@pytest.fixture(scope="session")
+def read_logs():
+    """The :func:`drain_logs` function, for tests in subfolders (no conftest imports)."""
+    return drain_logs

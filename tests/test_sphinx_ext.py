@@ -1,0 +1,124 @@
+"""The claims role and overview in a small real Sphinx project (MyST pages, HTML builder)."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from pathlib import Path
+
+import pytest
+from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util.docutils import docutils_namespace
+
+CLAIMS = textwrap.dedent(
+    """\
+    claims:
+      - id: deelname-test
+        statement: Aantal deelnemers aan de bijeenkomsten
+        values: {mannen: 165, vrouwen: 40}
+        unit: personen
+        period: "2024"
+        population: Deelnemers in Amsterdam
+        guides: [gids]
+        authority: De gids zelf
+        cite: gids
+      - id: drempel-test
+        statement: Drempel voor economische zelfstandigheid
+        values: {bedrag: 1024.77}
+        unit: euro per maand
+        period: 1 juli 2021
+        population: Netto, per persoon
+        guides: [gids]
+        authority: Rijksoverheid
+        cite: gids
+    """
+)
+BIB = "@misc{gids, author = {{Een Organisatie}}, title = {Een gids}, year = {2025}}\n"
+
+
+def _project(tmp_path: Path, page: str) -> Path:
+    src = tmp_path / "src"
+    (src / "data").mkdir(parents=True)
+    (src / "data" / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    (src / "refs.bib").write_text(BIB, encoding="utf-8")
+    (src / "conf.py").write_text(
+        "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'werkzorg.sphinx_ext']\n"
+        "bibtex_bibfiles = ['refs.bib']\n"
+        "werkzorg_claims_overview = 'claims'\n"
+        "exclude_patterns = ['data']\n",
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(
+        "# Start\n\n```{toctree}\nclaims\npage\n```\n\n```{bibliography}\n:all:\n```\n", encoding="utf-8"
+    )
+    (src / "claims.md").write_text("# Cijfers\n\n```{claims-overview}\n```\n", encoding="utf-8")
+    (src / "page.md").write_text(page, encoding="utf-8")
+    return src
+
+
+def _build(src: Path, warningiserror: bool = True) -> tuple[Path, str]:
+    out = src.parent / "out"
+    warnings = io.StringIO()
+    # docutils_namespace: each Sphinx app registers its nodes afresh, as in sphinx.testing.
+    with docutils_namespace():
+        app = Sphinx(
+            str(src), str(src), str(out), str(out / ".doctrees"), "html",
+            status=io.StringIO(), warning=warnings, warningiserror=warningiserror, freshenv=True,
+        )
+        app.build()
+    return out, warnings.getvalue()
+
+
+def test_a_claim_renders_its_value_and_period_as_a_link_to_the_overview(tmp_path):
+    src = _project(tmp_path, "# Pagina\n\nEr kwamen {claim}`deelname-test:mannen` mannen.\n")
+    out, _ = _build(src)
+    html = (out / "page.html").read_text(encoding="utf-8")
+    assert 'href="claims.html#claim-deelname-test"' in html
+    assert ">165 (2024)</a>" in html
+
+
+def test_euro_amounts_are_written_the_dutch_way(tmp_path):
+    src = _project(tmp_path, "# Pagina\n\nDe drempel is {claim}`drempel-test`.\n")
+    out, _ = _build(src)
+    html = (out / "page.html").read_text(encoding="utf-8")
+    assert "€\u00a01.024,77 per maand (1 juli 2021)" in html
+
+
+def test_a_claim_without_group_shows_all_groups(tmp_path):
+    src = _project(tmp_path, "# Pagina\n\n{claim}`deelname-test`\n")
+    out, _ = _build(src)
+    html = (out / "page.html").read_text(encoding="utf-8")
+    assert "mannen 165, vrouwen 40 (2024)" in html
+
+
+@pytest.mark.parametrize("ref", ["bestaat-niet", "deelname-test:kinderen"])
+def test_an_unknown_claim_or_group_fails_the_build_naming_page_and_id(tmp_path, ref):
+    src = _project(tmp_path, f"# Pagina\n\nTekst {{claim}}`{ref}`.\n")
+    with pytest.raises(SphinxError) as exc:
+        _build(src, warningiserror=False)  # fails even without -W
+    message = str(exc.value)
+    assert "page.md" in message
+    assert ref.split(":")[-1] in message
+
+
+def test_the_overview_lists_every_claim_with_its_source(tmp_path):
+    src = _project(tmp_path, "# Pagina\n\nNiets.\n")
+    out, _ = _build(src)
+    html = (out / "claims.html").read_text(encoding="utf-8")
+    for cid in ("deelname-test", "drempel-test"):
+        assert f'id="claim-{cid}"' in html
+    assert "Rijksoverheid" in html and "Een Organisatie" in html
+
+
+def test_editing_claims_yaml_updates_pages_on_an_incremental_build(tmp_path):
+    src = _project(tmp_path, "# Pagina\n\n{claim}`deelname-test:vrouwen`\n")
+    out = src.parent / "out"
+    for _ in range(2):
+        with docutils_namespace():
+            app = Sphinx(str(src), str(src), str(out), str(out / ".doctrees"), "html",
+                         status=io.StringIO(), warning=io.StringIO())
+            app.build()
+        claims = src / "data" / "claims.yaml"
+        claims.write_text(claims.read_text().replace("vrouwen: 40", "vrouwen: 41"), encoding="utf-8")
+    assert ">41 (2024)</a>" in (out / "page.html").read_text(encoding="utf-8")
