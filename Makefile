@@ -1,6 +1,7 @@
 # Werk & Zorg — one entry point for readers, contributors and CI.
 # `book` is also a folder name: every target is phony, or make would call it up to date.
-.PHONY: help venv vendor book book-all serve test test-fast bench data clean distclean browser-deps
+PHONY_EXTRA := book-students handouts
+.PHONY: $(PHONY_EXTRA) help venv vendor book book-all serve test test-fast bench data clean distclean browser-deps
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,6 +14,8 @@ help:
 	@echo "make book    bouw het boek in _build/html (maakt .venv als die ontbreekt)"
 	@echo "make serve   bekijk het boek op http://127.0.0.1:$(PORT)/"
 	@echo "make test    alle tests (pakket, data, build, browser)"
+	@echo "make book-students  studenteneditie zonder uitwerkingen"
+	@echo "make handouts       PDF's om uit te delen in _build/handouts"
 	@echo "make bench   meet bouwtijd en paginagewicht"
 	@echo "make data    ververs de CBS-snapshots (netwerk nodig)"
 	@echo "make clean   verwijder _build"
@@ -35,6 +38,15 @@ book: vendor
 	$(JB) build . -W -n --keep-going
 	@echo ""
 	@echo "Het boek staat in _build/html. Open _build/html/index.html of draai 'make serve'."
+
+# Students' edition: the same book without the worked answers, in _build/studenten/html.
+book-students: vendor
+	WERKZORG_EDITION=studenten $(JB) build . -W -n --keep-going --path-output _build/studenten
+	@echo "De studenteneditie staat in _build/studenten/_build/html."
+
+# Printable PDFs of the lesson plans, case cards, statement cards and worksheets.
+handouts: book browser-deps
+	$(BIN)/python -m werkzorg.handouts --site _build/html --out _build/handouts
 
 book-all: vendor
 	$(JB) build . --all -W -n --keep-going

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -189,11 +190,34 @@ def _depart_claim_html(self: Any, node: claim_reference) -> None:
     self.body.append("</span>")
 
 
+EDITION_ENV = "WERKZORG_EDITION"
+
+
+def _apply_edition(app: Sphinx, config: Any) -> None:
+    """``WERKZORG_EDITION=studenten`` builds the students' edition: exercises without answers.
+
+    The trainers' edition (default) shows each worked answer after its exercise.
+    """
+    edition = os.environ.get(EDITION_ENV, "trainers").strip().lower()
+    if edition not in {"trainers", "studenten"}:
+        raise ExtensionError(f"{EDITION_ENV} must be 'trainers' or 'studenten', got '{edition}'")
+    config.werkzorg_edition = edition
+    if edition == "studenten":
+        config.hide_solutions = True
+
+
+def _edition_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    context["werkzorg_edition"] = app.config.werkzorg_edition
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     from .bibstyle import register as register_bibstyle
 
     register_bibstyle()
     app.setup_extension("werkzorg.render")
+    app.add_config_value("werkzorg_edition", "trainers", "env")
+    app.connect("config-inited", _apply_edition)
+    app.connect("html-page-context", _edition_context)
     app.add_config_value("werkzorg_claims_file", "data/claims.yaml", "env")
     app.add_config_value("werkzorg_claims_overview", "book/cijfers/claims", "env")
     app.werkzorg_unknown_claims = []

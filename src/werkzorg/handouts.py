@@ -1,0 +1,106 @@
+"""Printable handouts: pages of the built site printed to PDF with headless Chromium.
+
+The list of handouts lives in ``data/handouts.yaml`` (page, file name, title, expected
+page range). ``make handouts`` (``python -m werkzorg.handouts``) writes them to
+``_build/handouts/``. Printing uses the pages' own print CSS, exactly as a trainer who
+prints from the browser would get it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .paths import data_dir, repo_root
+
+CHROMIUM_FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
+    "--virtual-time-budget=3000",
+)
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One printable page of the site."""
+
+    name: str  # file stem of the PDF
+    page: str  # path of the page in the built site, e.g. book/rolpatronen/stellingenkaarten.html
+    title: str  # text that must appear in the PDF
+    min_pages: int
+    max_pages: int
+
+
+def load_handouts(path: Path | None = None) -> list[Handout]:
+    """Read and validate ``data/handouts.yaml``."""
+    path = path or data_dir() / "handouts.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = []
+    for i, item in enumerate(raw.get("handouts", []), start=1):
+        missing = [k for k in ("name", "page", "title", "min_pages", "max_pages") if k not in item]
+        if missing:
+            raise ValueError(f"{path}, handout #{i}: missing {', '.join(missing)}")
+        if not 1 <= item["min_pages"] <= item["max_pages"]:
+            raise ValueError(f"{path}, handout #{i} ({item['name']}): need 1 <= min_pages <= max_pages")
+        out.append(Handout(**{k: item[k] for k in ("name", "page", "title", "min_pages", "max_pages")}))
+    names = [h.name for h in out]
+    if len(set(names)) != len(names):
+        raise ValueError(f"{path}: handout names must be unique")
+    return out
+
+
+def chromium() -> str:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        raise RuntimeError("Chromium ontbreekt: installeer Debian's chromium (make browser-deps).")
+    return exe
+
+
+def print_page(html_file: Path, pdf: Path) -> None:
+    """Print one built page to ``pdf`` with headless Chromium."""
+    if not html_file.is_file():
+        raise FileNotFoundError(f"pagina niet gevonden in de gebouwde site: {html_file}")
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="werkzorg-print-") as profile:
+        subprocess.run(
+            [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+             f"--print-to-pdf={pdf}", html_file.resolve().as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )
+    if not pdf.is_file() or pdf.stat().st_size == 0:
+        raise RuntimeError(f"Chromium schreef geen PDF voor {html_file}")
+
+
+def build_handouts(site: Path, out: Path, handouts: list[Handout] | None = None) -> list[Path]:
+    """Print every handout of the built ``site`` into ``out``; return the PDF paths."""
+    written = []
+    for h in handouts or load_handouts():
+        pdf = out / f"{h.name}.pdf"
+        print_page(site / h.page, pdf)
+        written.append(pdf)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print the handouts of the built book to PDF.")
+    parser.add_argument("--site", type=Path, default=repo_root() / "_build" / "html")
+    parser.add_argument("--out", type=Path, default=repo_root() / "_build" / "handouts")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"Geen gebouwde site in {args.site}: draai eerst 'make book'.", file=sys.stderr)
+        return 2
+    for pdf in build_handouts(args.site, args.out):
+        print(f"geschreven: {pdf}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
