@@ -1,0 +1,359 @@
+"""Tests of the household model.
+
+1. Oracles: every row of the researched examples (../shared/research/tax/examples.csv) that the
+   model covers is checked within its tolerance. The expected values come from published tables
+   and sources, not from this model. Rows the model does not cover are listed with the reason,
+   and a test makes sure no row is skipped silently.
+2. Properties (hypothesis) that any reader would expect of the rules.
+3. Invalid input gives a clear ValueError naming the field and the allowed range.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from werkzorg import household as hh
+from werkzorg.params import load_params
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "research" / "tax" / "examples.csv"
+if not EXAMPLES.is_file():  # the research folder sits next to the work tree
+    EXAMPLES = Path("/work/shared/research/tax/examples.csv")
+
+#: Rows the model does not cover, with the reason (checked: every other row is a test case).
+NOT_COVERED = {
+    "AK24-11490": "2024 is not a model year (parameters for 2025 and 2026 only)",
+    "AK24-39957": "2024 is not a model year",
+    "AHK24-24812": "2024 is not a model year",
+}
+
+
+def _rows():
+    if not EXAMPLES.is_file():
+        pytest.skip(f"research examples not found at {EXAMPLES}")
+    with open(EXAMPLES, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _inputs(text: str) -> dict[str, str]:
+    out = {}
+    for part in text.split(";"):
+        if "=" in part:
+            k, v = part.split("=", 1)
+            out[k.strip()] = v.strip()
+    return out
+
+
+def _expected(text: str) -> dict[str, float]:
+    if "=" not in text:
+        return {"value": float(text)}
+    return {k: float(v) for k, v in _inputs(text).items()}
+
+
+def _check(row) -> None:
+    """Compute the model's value for one example row and compare it within the row's tolerance."""
+    year = int(row["year"])
+    p = load_params(year)
+    inp = _inputs(row["inputs"])
+    exp = _expected(row["expected"])
+    tol = float(row["tolerance"]) + 1e-9
+    cat = row["category"]
+    if cat == "zorgtoeslag" and row["oracle_type"] == "published_table":
+        couple = "toetsingsinkomen_gezamenlijk" in inp
+        ti = float(inp.get("toetsingsinkomen_gezamenlijk", inp.get("toetsingsinkomen")))
+        got = float(hh.zorgtoeslag(ti, couple, p)) / 12
+        assert abs(got - exp["value"]) <= tol, (row["id"], got)
+    elif cat == "zorgtoeslag":  # published maximum income: the first income at which the toeslag is 0
+        limit = exp["value"]
+        incomes = np.arange(limit - 1000, limit + 1000)
+        first_zero = incomes[np.argmax(hh.zorgtoeslag(incomes, False, p) == 0)]
+        assert abs(first_zero - limit) <= tol, (row["id"], first_zero)
+    elif cat == "kinderopvangtoeslag" and "toetsingsinkomen" in inp:
+        first, nxt, _ = hh.kot_percentages(np.array([float(inp["toetsingsinkomen"])]), p)
+        expected_first = exp.get("first", exp.get("value"))
+        assert abs(first[0] - expected_first) <= tol, (row["id"], first[0])
+        if "next" in exp:
+            assert abs(nxt[0] - exp["next"]) <= tol, (row["id"], nxt[0])
+    elif cat == "kinderopvangtoeslag":  # 230 hours a month per child, however few hours the parents work
+        hours_week = float(inp["childcare_hours_month"]) * 12 / hh.CARE_WEEKS
+        price = p["kot_max_rate"]["dagopvang"]
+        parent = float(inp["parent_hours_week"])
+        for extra in (0.0, 20.0):  # at the cap, and far above it
+            out = hh.evaluate_one(year=year, household="paar",
+                                  adults=[{"wage": 20, "hours": 36}, {"wage": 20, "hours": parent}],
+                                  children=[{"age": 1, "care": "dagopvang", "hours": hours_week + extra, "price": price}])
+            first, _, _ = hh.kot_percentages(np.array([out["toetsingsinkomen"]]), p)
+            hours_paid = out["kot"] / 12 / (price * first[0])
+            assert abs(hours_paid - exp["value"]) <= tol + 1e-6, (row["id"], hours_paid)
+    elif cat == "arbeidskorting":
+        got = float(hh.arbeidskorting(float(inp["arbeidsinkomen"]), p))
+        assert abs(got - exp["value"]) <= tol, (row["id"], got)
+    elif cat == "algemene_heffingskorting":
+        got = float(hh.algemene_heffingskorting(float(inp["inkomen"]), p))
+        assert abs(got - exp["value"]) <= tol, (row["id"], got)
+    elif cat == "iack":
+        got = float(hh.iack(float(inp["arbeidsinkomen"]), inp["eligible"] == "true", p))
+        assert abs(got - exp["value"]) <= tol, (row["id"], got)
+    elif cat == "minimum_wage":  # monthly wage without holiday pay
+        annual = float(hh.gross_wage(float(inp["hourly"]), float(inp["hours_week"]), p))
+        got = annual / (1 + p["vakantiebijslag_rate"]) / 12
+        assert abs(got - exp["value"]) <= tol, (row["id"], got)
+    elif cat == "bijstand":
+        # The model's yearly norm is 6 x January + 6 x July; the row's month must be the one used.
+        month = "jul" if "-07-" in row["id"] else "jan"
+        other = "jan" if month == "jul" else "jul"
+        yearly = float(hh.bijstand_norm_year(False, p))
+        got = (yearly - 6 * p[f"bijstand_single_{other}"]) / 6
+        assert abs(got - exp["value"]) <= tol, (row["id"], got)
+        # and a single parent on bijstand without work gets exactly the yearly norm
+        out = hh.evaluate_one(year=year, household="alleenstaand", bijstand=True, children=[{"age": 4}])
+        assert out["bijstand"] == pytest.approx(yearly)
+    else:
+        raise AssertionError(f"no oracle rule for category {cat!r} ({row['id']})")
+
+
+def _covered_ids():
+    return [r["id"] for r in _rows() if r["id"] not in NOT_COVERED]
+
+
+@pytest.mark.parametrize("row_id", _covered_ids() if EXAMPLES.is_file() else [])
+def test_example_row(row_id):
+    row = next(r for r in _rows() if r["id"] == row_id)
+    _check(row)
+
+
+def test_every_example_row_is_tested_or_explained():
+    rows = _rows()
+    ids = {r["id"] for r in rows}
+    assert set(NOT_COVERED) <= ids, "NOT_COVERED lists rows that are not in the examples"
+    for r in rows:
+        if r["id"] in NOT_COVERED:
+            assert int(r["year"]) not in (2025, 2026) or "2024" in NOT_COVERED[r["id"]]
+    assert len(_covered_ids()) >= len(rows) - len(NOT_COVERED)
+
+
+# --------------------------------------------------------------------------------------------
+# A worked household the trainer's question is about: she works 8 or 16 hours, two children in daycare
+# --------------------------------------------------------------------------------------------
+
+def _couple(year, h1, h2, days=2, price=10.0):
+    return hh.evaluate_one(year=year, household="paar",
+                           adults=[{"wage": 22, "hours": h1}, {"wage": 16, "hours": h2}],
+                           children=[{"age": 1, "care": "dagopvang", "hours": 10 * days, "price": price},
+                                     {"age": 3, "care": "dagopvang", "hours": 10 * days, "price": price}])
+
+
+def test_childcare_cost_above_the_maximum_rate_is_paid_by_parents():
+    p = load_params(2025)
+    cap = p["kot_max_rate"]["dagopvang"]
+    at_cap, above = _couple(2025, 36, 16, price=cap), _couple(2025, 36, 16, price=cap + 2)
+    hours_year = 2 * 20 * hh.CARE_WEEKS
+    assert above["kot"] == pytest.approx(at_cap["kot"])
+    assert above["childcare_net"] - at_cap["childcare_net"] == pytest.approx(2 * hours_year)
+
+
+def test_second_child_gets_the_next_child_percentage():
+    p = load_params(2025)
+    out = _couple(2025, 40, 40, price=p["kot_max_rate"]["dagopvang"])
+    first, nxt, _ = hh.kot_percentages(np.array([out["toetsingsinkomen"]]), p)
+    per_child_year = 20 * hh.CARE_WEEKS * p["kot_max_rate"]["dagopvang"]
+    assert out["kot"] == pytest.approx(per_child_year * (first[0] + nxt[0]))
+    assert nxt[0] > first[0]
+
+
+def test_no_childcare_toeslag_when_one_partner_does_not_work():
+    out = _couple(2025, 36, 0)
+    assert out["kot"] == 0 and out["childcare_cost"] > 0
+
+
+def test_non_earning_partner_gets_no_credits_paid_out():
+    out = _couple(2025, 40, 0)
+    assert out["net2"] == 0 and out["ahk2"] == 0 and out["iack2"] == 0
+
+
+def test_alleenstaande_ouderkop_only_without_partner():
+    p = load_params(2025)
+    single = hh.evaluate_one(year=2025, household="alleenstaand", adults=[{"wage": 15, "hours": 8}], children=[{"age": 5}])
+    couple = hh.evaluate_one(year=2025, household="paar", adults=[{"wage": 15, "hours": 8}], children=[{"age": 5}])
+    assert single["kgb"] == pytest.approx(p["kgb_per_child"] + p["kgb_alo_kop"])
+    assert couple["kgb"] == pytest.approx(p["kgb_per_child"])
+
+
+def test_bijstand_floor_for_a_single_parent():
+    """Below the norm every extra euro earned is deducted, so income is flat; above it income rises."""
+    def disp(h):
+        return hh.evaluate_one(year=2025, household="alleenstaand", bijstand=True,
+                               adults=[{"wage": 14.06, "hours": h}], children=[{"age": 7}])
+    zero, eight, forty = disp(0), disp(8), disp(40)
+    assert eight["net1"] + eight["bijstand"] == pytest.approx(zero["bijstand"])
+    assert forty["bijstand"] == 0 and forty["disposable_year"] > zero["disposable_year"]
+
+
+def test_approximation_mark_follows_the_parameters():
+    low = _couple(2025, 16, 8)  # toetsingsinkomen below 47.403: published 96% row
+    high = _couple(2025, 40, 40)
+    assert low["approx"] & hh.APPROX_BITS["kot"] == 0
+    assert high["approx"] & hh.APPROX_BITS["kot"]
+    assert _couple(2026, 16, 8)["approx"] & hh.APPROX_BITS["bijstand"]
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------------------------
+
+care_types = st.sampled_from(["", "dagopvang", "gastouder"])
+
+
+@st.composite
+def households(draw):
+    couple = draw(st.booleans())
+    year = draw(st.sampled_from([2025, 2026]))
+    n_children = draw(st.integers(0, hh.MAX_CHILDREN))
+    row = {"year": year, "couple": couple, "bijstand": (not couple) and draw(st.booleans())}
+    for a in ("1", "2") if couple else ("1",):
+        row["wage" + a] = draw(st.floats(0, 80, allow_nan=False))
+        row["hours" + a] = draw(st.floats(0, 60, allow_nan=False))
+        row["care" + a] = draw(st.floats(0, 60, allow_nan=False))
+    for i in range(1, n_children + 1):
+        age = draw(st.integers(0, 17))
+        row[f"child{i}_age"] = float(age)
+        kind = draw(care_types) if age <= 3 else (draw(st.sampled_from(["", "bso", "gastouder"])) if age <= 12 else "")
+        row[f"child{i}_care"] = kind
+        if kind:
+            row[f"child{i}_care_hours"] = draw(st.floats(0, 60, allow_nan=False))
+            row[f"child{i}_price"] = draw(st.floats(0, 15, allow_nan=False))
+    return row
+
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(households(), st.floats(0.5, 40))
+def test_gross_never_falls_when_hours_rise(row, extra):
+    more = dict(row, hours1=min(row.get("hours1", 0) + extra, 168 - row.get("care1", 0)))
+    a, b = hh.evaluate(pd.DataFrame([row, more])).to_dict("records")
+    assert b["gross1"] >= a["gross1"]
+    assert b["net1"] >= a["net1"] - 1e-6  # net from work never falls either (marginal rate < 100%)
+
+
+@SETTINGS
+@given(households())
+def test_credits_never_exceed_tax_due(row):
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    for a in ("1", "2"):
+        assert out["ahk" + a] + out["ak" + a] + out["iack" + a] <= out["tax" + a] + 1e-6
+        assert out["net" + a] <= out["gross" + a] + 1e-6
+
+
+@SETTINGS
+@given(households())
+def test_iack_only_with_young_child_and_for_the_eligible_adult(row):
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    ages = [row.get(f"child{i}_age", math.nan) for i in range(1, hh.MAX_CHILDREN + 1)]
+    ages = [a for a in ages if not math.isnan(a)]
+    young = bool(ages) and min(ages) < 12
+    if not young:
+        assert out["iack1"] == 0 and out["iack2"] == 0
+    assert not (out["iack1"] > 0 and out["iack2"] > 0)
+    if out["iack1"] > 0 and row["couple"]:
+        assert out["gross1"] <= out["gross2"]
+    if out["iack2"] > 0:
+        assert row["couple"] and out["gross2"] < out["gross1"]
+
+
+@SETTINGS
+@given(households())
+def test_independence_flags_agree_with_thresholds(row):
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    p = load_params(row["year"])
+    ez_t = 6 * p["bijstand_single_jan"] + 6 * p["bijstand_single_jul"]
+    assert out["ez_threshold"] == pytest.approx(ez_t)
+    assert out["fo_threshold"] == pytest.approx(ez_t / 0.70)
+    assert bool(out["ez1"]) == (out["net1"] >= ez_t)
+    assert bool(out["fo1"]) == (out["net1"] >= ez_t / 0.70)
+    if row["couple"]:
+        assert bool(out["ez2"]) == (out["net2"] >= ez_t)
+        assert bool(out["fo2"]) == (out["net2"] >= ez_t / 0.70)
+    else:
+        assert not out["ez2"] and not out["fo2"]
+    assert not (out["fo1"] and not out["ez1"])
+
+
+@SETTINGS
+@given(households())
+def test_zero_hours_gives_zero_work_income(row):
+    row = dict(row, hours1=0.0, **({"hours2": 0.0} if row["couple"] else {}))
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    for a in ("1", "2"):
+        assert out["gross" + a] == 0 and out["net" + a] == 0
+        assert out["ahk" + a] == out["ak" + a] == out["iack" + a] == 0
+    assert out["kot"] == 0  # no work, no kinderopvangtoeslag
+
+
+@SETTINGS
+@given(households())
+def test_single_parent_on_bijstand_never_below_the_norm(row):
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    if row["bijstand"]:
+        p = load_params(row["year"])
+        assert out["net1"] + out["bijstand"] >= 6 * p["bijstand_single_jan"] + 6 * p["bijstand_single_jul"] - 1e-6
+
+
+def test_vectorised_equals_one_by_one():
+    rows = [hh.scenario(year=y, household="paar", adults=[{"wage": w, "hours": h}, {"wage": 15, "hours": 24}],
+                        children=[{"age": 2, "care": "dagopvang", "hours": 20, "price": 11}])
+            for y in (2025, 2026) for w in (14, 30) for h in (0, 12, 36)]
+    together = hh.evaluate(pd.DataFrame(rows))
+    for i, r in enumerate(rows):
+        alone = hh.evaluate(pd.DataFrame([r])).iloc[0]
+        assert together.iloc[i]["disposable_year"] == pytest.approx(alone["disposable_year"])
+
+
+# --------------------------------------------------------------------------------------------
+# Invalid input
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"hours1": -4}, r"hours1: must be between 0 and 168 uur per week \(got -4 in row 0\)"),
+        ({"hours1": 170}, r"hours1: must be between 0 and 168"),
+        ({"hours2": 100, "care2": 80}, r"hours2 \+ care2: .*at most 168"),
+        ({"wage1": -1}, r"wage1: must be between 0 and 500 euro per uur"),
+        ({"year": 2019}, r"year: must be one of 2025, 2026 \(got 2019"),
+        ({"child1_age": 18}, r"child1_age: must be between 0 and 17 jaar"),
+        ({"child1_age": -1}, r"child1_age: must be between 0 and 17"),
+        ({"child1_care": "oppas"}, r"child1_care: must be one of dagopvang, bso, gastouder"),
+        ({"child1_age": 8}, r"child1_age: dagopvang is for children aged 0 to 3"),
+        ({"child1_care_hours": -2}, r"child1_care_hours: must be between 0 and 80"),
+        ({"child1_price": -3}, r"child1_price: must be between 0 and 50"),
+        ({"couple": False}, r"wage2: must be 0 for a single parent"),
+        ({"bijstand": True}, r"bijstand: only for a single parent"),
+        ({"sallary": 3}, r"sallary: unknown input field"),
+    ],
+)
+def test_invalid_input_names_field_and_range(change, message):
+    row = hh.scenario(year=2025, household="paar", adults=[{"wage": 20, "hours": 32}, {"wage": 15, "hours": 16}],
+                      children=[{"age": 2, "care": "dagopvang", "hours": 20, "price": 10}])
+    row.update(change)
+    with pytest.raises(ValueError, match=message):
+        hh.evaluate(pd.DataFrame([row]))
+
+
+def test_invalid_row_is_named_in_a_batch():
+    rows = [hh.scenario(adults=[{"wage": 20, "hours": h}]) for h in (8, 16, 200)]
+    with pytest.raises(ValueError, match=r"hours1: .*got 200 in row 2"):
+        hh.evaluate(pd.DataFrame(rows))
+
+
+def test_scenario_rejects_unknown_household():
+    with pytest.raises(ValueError, match="household: must be 'paar' or 'alleenstaand'"):
+        hh.scenario(household="gezin")
