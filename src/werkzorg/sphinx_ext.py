@@ -212,8 +212,10 @@ def _edition_context(app: Sphinx, pagename: str, templatename: str, context: dic
 
 def setup(app: Sphinx) -> dict[str, Any]:
     from .bibstyle import register as register_bibstyle
+    from .bibstyle import register_reference_style
 
     register_bibstyle()
+    register_reference_style()
     app.setup_extension("werkzorg.render")
     app.add_config_value("werkzorg_edition", "trainers", "env")
     app.connect("config-inited", _apply_edition)
