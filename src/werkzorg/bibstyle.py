@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
-from pybtex.style.template import names, sentence
+from pybtex.style.formatting import toplevel
+from pybtex.style.template import field, first_of, join, names, optional_field, sentence, words
+from pybtex.style.formatting.unsrt import date
 
 
 class Style(PlainStyle):
@@ -15,6 +17,28 @@ class Style(PlainStyle):
         # Dutch joiners in the bibliography: "A. Glijn en B. van Egten".
         formatted = names(role, sep=", ", sep2=" en ", last_sep=" en ")
         return sentence[formatted] if as_sentence else formatted
+
+    def format_editor(self, e, as_sentence=True):
+        editors = self.format_names("editor", as_sentence=False)
+        if "editor" not in e.persons:
+            return editors
+        result = join(sep=", ")[editors, "redactie"]
+        return sentence[result] if as_sentence else result
+
+    def get_techreport_template(self, e):
+        # As pybtex's plain, with the Dutch word for a report.
+        return toplevel[
+            sentence[self.format_names("author")],
+            self.format_title(e, "title"),
+            sentence[
+                words[first_of[optional_field("type"), "Rapport"], optional_field("number")],
+                field("institution"),
+                optional_field("address"),
+                date,
+            ],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
 
     def get_report_template(self, e):
         return self.get_techreport_template(e)
