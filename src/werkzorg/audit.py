@@ -1,0 +1,276 @@
+"""The claims audit: recompute every cited statistic from the snapshots and say whether it holds.
+
+``data/audit.yaml`` holds one entry per claim id of ``data/claims.yaml`` (a separate file, keyed
+by claim id). Each entry says how the claim is checked:
+
+- ``computed``: a formula over snapshot data (a share from counts, a threshold as a fraction
+  of a norm);
+- ``looked up``: the same figure read from a series;
+- ``cited only``: no open data (SCP studies, surveys, own counts) — the claim keeps its source.
+
+and how the data compare with the guide (``comparison``):
+
+- ``same``: same definition and period → the status is computed: ``klopt`` when the data,
+  rounded as the guide rounds, give the guide's number; ``afgerond`` when they differ by at
+  most ``tolerance``; ``wijkt af`` otherwise;
+- ``other-period`` / ``other-definition``: the data are for another period or definition; the
+  entry then states the status (``andere definitie``, ``niet te controleren`` or ``wijkt af``)
+  and explains it in Dutch.
+
+Every value spec carries ``expected``: the value the research read for that cell (from
+``facts.csv``/the series, independent of this code). The tests check that the recomputation
+reproduces it within the entry's tolerance.
+
+Value specs::
+
+    {table, measure, where, period}                           # look up one cell
+    {formula: share, table, period, numerator: {measures: [...], where: {...}},
+                                    denominator: {measures: [...], where: {...}}}   # 100 * sum/sum
+    {formula: scale, factor: 0.7, of: {table, measure, where, period}}             # factor * cell
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from . import cbs
+from .claims import Claim, load_claims
+from .paths import data_dir
+
+STATUSES = ("klopt", "afgerond", "andere definitie", "niet te controleren", "wijkt af")
+METHODS = ("computed", "looked up", "cited only")
+METHOD_NL = {"computed": "berekend", "looked up": "opgezocht", "cited only": "alleen geciteerd"}
+COMPARISONS = ("same", "other-period", "other-definition")
+#: Worst status first: the claim's status is the worst over its values.
+_SEVERITY = {"wijkt af": 0, "andere definitie": 1, "niet te controleren": 2, "afgerond": 3, "klopt": 4}
+
+
+class AuditError(ValueError):
+    """A problem in data/audit.yaml; the message names the claim."""
+
+
+@dataclass
+class ValueCheck:
+    key: str
+    guide: float
+    data: float | None
+    period: str | None
+    expected: float | None
+    latest: float | None
+    latest_period: str | None
+    table: str
+    status: str
+    error: str = ""
+
+
+@dataclass
+class AuditResult:
+    claim_id: str
+    method: str
+    status: str
+    comparison: str
+    explanation: str
+    tolerance: float
+    values: dict[str, ValueCheck] = field(default_factory=dict)
+    tables: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        parts = []
+        for k, v in self.values.items():
+            d = "–" if v.data is None else f"{v.data:g}"
+            parts.append(f"{k}: gids {v.guide:g}, data {d}")
+        return "; ".join(parts) or "geen open data"
+
+
+def audit_path() -> Path:
+    return data_dir() / "audit.yaml"
+
+
+def load_audit_spec(path: Path | None = None) -> dict[str, dict]:
+    path = path or audit_path()
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = raw.get("audit")
+    if not isinstance(entries, dict):
+        raise AuditError(f"{path}: expected a top-level 'audit:' mapping of claim id → entry")
+    return entries
+
+
+def _decimals(x: float) -> int:
+    if float(x).is_integer():
+        return 0
+    return len(repr(float(x)).split(".")[1])
+
+
+def compare(guide: float, data: float, tolerance: float) -> str:
+    """``klopt`` / ``afgerond`` / ``wijkt af`` for one value with the same definition and period."""
+    d = _decimals(guide)
+    if round(data, d) == round(guide, d) or math.isclose(round(data, d), guide, abs_tol=10 ** -(d + 3)):
+        return "klopt"
+    if abs(data - guide) <= tolerance + 1e-9:
+        return "afgerond"
+    return "wijkt af"
+
+
+def _select(df: pd.DataFrame, measures: list[str], where: dict[str, str]) -> pd.DataFrame:
+    ms = [m.lower() for m in measures]
+    sel = df[df["measure"].str.lower().isin(ms) | df["measure_label"].str.lower().str.startswith(tuple(ms))]
+    for dim, label in (where or {}).items():
+        if dim not in sel.columns:
+            raise LookupError(f"dimension '{dim}' not in the table")
+        lab = str(label).lower()
+        sel = sel[(sel[dim + "_label"].str.lower() == lab) | (sel[dim].str.lower() == lab)]
+    return sel
+
+
+class Evaluator:
+    def __init__(self, tables: dict[str, pd.DataFrame]):
+        self.tables = tables
+
+    def table(self, tid: str) -> pd.DataFrame:
+        if tid not in self.tables:
+            raise LookupError(f"no snapshot '{tid}'")
+        return self.tables[tid]
+
+    def value(self, spec: dict, period: str | None) -> float:
+        formula = spec.get("formula", "lookup")
+        if formula == "lookup":
+            df = self.table(spec["table"])
+            return float(cbs.lookup(df, spec["measure"], period, spec.get("where"))["value"])
+        if formula == "share":
+            df = self.table(spec["table"])
+            num = self._sum(df, spec["numerator"], period)
+            den = self._sum(df, spec["denominator"], period)
+            return 100.0 * num / den
+        if formula == "scale":
+            inner = spec["of"]
+            return float(spec["factor"]) * self.value(inner, inner.get("period", period))
+        raise AuditError(f"unknown formula '{formula}'")
+
+    def _sum(self, df: pd.DataFrame, part: dict, period: str) -> float:
+        sel = _select(df, part["measures"], part.get("where", {}))
+        sel = sel[sel["period"] == period]
+        found = set(sel["measure"].str.lower()) | set(sel["measure_label"].str.lower())
+        for m in part["measures"]:
+            if not any(f == m.lower() or f.startswith(m.lower()) for f in found):
+                raise LookupError(f"measure '{m}' not found for period {period}")
+        if sel["value"].isna().any():
+            raise LookupError(f"missing cell in {part['measures']} for {period}")
+        return float(sel["value"].sum())
+
+    def periods(self, spec: dict) -> list[str]:
+        """Periods for which the spec can be evaluated, oldest first."""
+        formula = spec.get("formula", "lookup")
+        if formula == "scale":
+            return self.periods(spec["of"])
+        df = self.table(spec["table"])
+        if formula == "lookup":
+            sel = _select(df, [spec["measure"]], spec.get("where", {}))
+        else:
+            sel = _select(df, spec["numerator"]["measures"], spec["numerator"].get("where", {}))
+        sel = sel.dropna(subset=["value"])
+        order = sel.sort_values(["year", "period"])[["period", "freq"]].drop_duplicates("period")
+        return list(order["period"])
+
+    def latest(self, spec: dict, period: str | None) -> tuple[float | None, str | None]:
+        freq = cbs.parse_period(period).freq if period else None
+        want = spec.get("latest_freq", freq)
+        cands = [p for p in self.periods(spec) if want is None or cbs.parse_period(p).freq == want]
+        for p in reversed(cands):
+            try:
+                return self.value(spec, p), p
+            except LookupError:
+                continue
+        return None, None
+
+
+def _spec_table(spec: dict) -> str:
+    return spec.get("table") or spec.get("of", {}).get("table", "")
+
+
+def audit_claim(claim: Claim, entry: dict, ev: Evaluator) -> AuditResult:
+    cid = claim.id
+    method = entry.get("method")
+    if method not in METHODS:
+        raise AuditError(f"audit entry '{cid}': method must be one of {', '.join(METHODS)}, got {method!r}")
+    explanation = str(entry.get("explanation") or "").strip()
+    tolerance = float(entry.get("tolerance", 0.5))
+    if method == "cited only":
+        status = entry.get("status", "niet te controleren")
+        if status not in STATUSES:
+            raise AuditError(f"audit entry '{cid}': unknown status {status!r}")
+        if not explanation:
+            raise AuditError(f"audit entry '{cid}': a cited-only claim must say why (explanation)")
+        return AuditResult(cid, method, status, "", explanation, tolerance, sources=list(entry.get("sources", [])))
+    comparison = entry.get("comparison", "same")
+    if comparison not in COMPARISONS:
+        raise AuditError(f"audit entry '{cid}': comparison must be one of {', '.join(COMPARISONS)}")
+    specs = entry.get("values") or {}
+    if not specs:
+        raise AuditError(f"audit entry '{cid}': a {method} claim needs 'values'")
+    unknown = [k for k in specs if k not in claim.values]
+    if unknown:
+        raise AuditError(f"audit entry '{cid}': values {unknown} are not in the claim ({', '.join(claim.values)})")
+    result = AuditResult(cid, method, "", comparison, explanation, tolerance, sources=list(entry.get("sources", [])))
+    statuses = []
+    for key, spec in specs.items():
+        period = spec.get("period", entry.get("period"))
+        table = _spec_table(spec)
+        if table and table not in result.tables:
+            result.tables.append(table)
+        try:
+            data = ev.value(spec, period)
+            err = ""
+        except (LookupError, KeyError, ZeroDivisionError) as exc:
+            data, err = None, f"{exc}"
+        latest, latest_p = ev.latest(spec, period) if data is not None or spec.get("formula") != "share" else (None, None)
+        if data is None:
+            st = "niet te controleren"
+        elif comparison == "same":
+            st = compare(claim.values[key], data, tolerance)
+        else:
+            st = entry.get("status")
+        statuses.append(st)
+        result.values[key] = ValueCheck(key, claim.values[key], data, period, spec.get("expected"), latest, latest_p,
+                                        table, st, err)
+    if comparison != "same":
+        declared = entry.get("status")
+        if declared not in STATUSES:
+            raise AuditError(f"audit entry '{cid}': comparison '{comparison}' needs a declared status")
+        if not explanation:
+            raise AuditError(f"audit entry '{cid}': a mismatch ('{comparison}') must be explained in Dutch")
+        result.status = declared
+    else:
+        result.status = min(statuses, key=_SEVERITY.__getitem__)
+        lost = [k for k, v in result.values.items() if v.data is None]
+        if lost:
+            result.explanation = (explanation + " " if explanation else "") + (
+                "Let op: de waarde voor " + ", ".join(lost) + " is niet gevonden in de huidige gegevens. "
+                "Na een verversing of import kan een reeks anders heten; pas dan data/audit.yaml aan.")
+        elif result.status != "klopt" and not explanation:
+            raise AuditError(f"audit entry '{cid}': status '{result.status}' must be explained in Dutch")
+    return result
+
+
+def run_audit(claims: dict[str, Claim] | None = None, spec: dict[str, dict] | None = None,
+              tables: dict[str, pd.DataFrame] | None = None) -> dict[str, AuditResult]:
+    """Audit every claim; raise :class:`AuditError` when a claim has no entry (none is dropped)."""
+    claims = claims if claims is not None else load_claims()
+    spec = spec if spec is not None else load_audit_spec()
+    missing = [c for c in claims if c not in spec]
+    if missing:
+        raise AuditError(f"{audit_path()}: no audit entry for claim(s): {', '.join(missing)}")
+    ev = Evaluator(tables if tables is not None else cbs.load_all())
+    return {cid: audit_claim(claim, spec[cid], ev) for cid, claim in claims.items()}
+
+
+def stale_entries(claims: dict[str, Claim], spec: dict[str, dict]) -> list[str]:
+    """Audit entries whose claim id no longer exists in claims.yaml."""
+    return [k for k in spec if k not in claims]
