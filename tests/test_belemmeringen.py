@@ -154,7 +154,8 @@ def test_compact_lists_each_barrier_once_with_its_guide_mark(data):
         mark = data["sources"][b["source"]["key"]]["mark"]
         assert out.count(f"- {b['short']} [{mark}]") == 1, b["id"]
     only_k = render(data, part="compact", source="verweyjonker2025klaar")
-    assert "[I]" not in only_k.split("```")[1], "source filter let another guide through"
+    assert "[I]" not in only_k, "source filter let another guide (or its legend) through"
+    assert "[K] = " in only_k, "legend for the shown guide is missing"
 
 
 def test_kansen_and_vragen_parts(data):
