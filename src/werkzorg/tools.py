@@ -232,7 +232,12 @@ def load_tools(path: Path | None = None, questions: list[Question] | None = None
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
-            rows = [(reader.line_num, row) for row in reader]
+            rows = []
+            end = reader.line_num  # line of the header
+            for row in reader:
+                # A quoted field may span lines: report the line where the record starts.
+                rows.append((end + 1, row))
+                end = reader.line_num
     except UnicodeDecodeError as exc:
         raise ToolsError(f"{path}: not UTF-8 ({exc})") from exc
     except csv.Error as exc:

@@ -1,0 +1,204 @@
+/* Toolbox catalogue: filters and free-text search on the static page.
+ *
+ * Works on the page that holds #catalogus-filters (book/toolbox/catalogus.md) and does
+ * nothing anywhere else. No network, no libraries. The filter state is mirrored in the
+ * query string (?vraag=…&voor=…&kosten=…&vorm=…&soort=…&zoek=…) so a filtered view can be
+ * linked from a chapter or shared; the anchors #tool-<id> keep working.
+ */
+(function () {
+  "use strict";
+
+  var PARAMS = ["zoek", "vraag", "vorm", "voor", "kosten", "soort"];
+
+  function norm(text) {
+    return (text || "")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ");
+  }
+
+  function init() {
+    var form = document.getElementById("catalogus-filters");
+    if (!form) {
+      return;
+    }
+    var cards = Array.prototype.slice.call(document.querySelectorAll(".tool-card[data-tool-id]"));
+    var headings = Array.prototype.slice.call(document.querySelectorAll("[data-question-heading]"));
+    var status = document.getElementById("catalogus-status");
+    var empty = document.getElementById("catalogus-leeg");
+    var questionSelect = document.getElementById("catalogus-vraag");
+    var labels = {};
+    var uniqueIds = {};
+
+    headings.forEach(function (h) {
+      var id = h.getAttribute("data-question-heading");
+      labels[id] = h.getAttribute("data-label") || h.textContent;
+      var option = document.createElement("option");
+      option.value = id;
+      option.textContent = (h.getAttribute("data-part") === "individu" ? "Voor jezelf: " : "Voor organisaties: ") + labels[id];
+      questionSelect.appendChild(option);
+    });
+
+    cards.forEach(function (card) {
+      uniqueIds[card.getAttribute("data-tool-id")] = true;
+      var list = card.closest("[data-question-list]");
+      card._group = list ? list.getAttribute("data-question-list") : "";
+      var also = card.querySelector("[data-also]");
+      if (also) {
+        var ids = also.getAttribute("data-also").split(" ").filter(function (q) { return labels[q]; });
+        if (ids.length) {
+          also.textContent = "Staat ook bij: ";
+          ids.forEach(function (q, i) {
+            var a = document.createElement("a");
+            a.href = "#vraag-" + q;
+            a.textContent = labels[q];
+            also.appendChild(a);
+            if (i < ids.length - 1) {
+              also.appendChild(document.createTextNode(", "));
+            }
+          });
+        }
+      }
+      card._text = norm(card.textContent);
+    });
+    var total = Object.keys(uniqueIds).length;
+
+    function value(name) {
+      var field = form.elements[name];
+      if (!field) {
+        return "";
+      }
+      return (field.value || "").trim();
+    }
+
+    function setValue(name, val) {
+      var field = form.elements[name];
+      if (!field) {
+        return;
+      }
+      if (field instanceof RadioNodeList || (field.length && field[0] && field[0].type === "radio")) {
+        Array.prototype.forEach.call(field, function (r) { r.checked = r.value === val; });
+      } else if (field.tagName === "SELECT") {
+        var known = Array.prototype.some.call(field.options, function (o) { return o.value === val; });
+        field.value = known ? val : "";
+      } else {
+        field.value = val;
+      }
+    }
+
+    var announceTimer = null;
+    function announce(text, immediate) {
+      window.clearTimeout(announceTimer);
+      if (immediate) {
+        status.textContent = text;
+        return;
+      }
+      // Wait until typing pauses, so a screen reader hears one count, not one per key.
+      announceTimer = window.setTimeout(function () { status.textContent = text; }, 350);
+    }
+
+    function apply(immediate) {
+      var words = norm(value("zoek")).split(" ").filter(Boolean);
+      var question = value("vraag");
+      var form_ = value("vorm");
+      var audience = value("voor");
+      var cost = value("kosten");
+      var kind = value("soort");
+      var shown = {};
+      cards.forEach(function (card) {
+        var ok = true;
+        if (question && card._group !== question) { ok = false; }
+        if (ok && form_ && card.getAttribute("data-form") !== form_) { ok = false; }
+        if (ok && audience) {
+          var a = card.getAttribute("data-audience");
+          if (a !== audience && a !== "beide") { ok = false; }
+        }
+        if (ok && cost && card.getAttribute("data-cost") !== cost) { ok = false; }
+        if (ok && kind && card.getAttribute("data-kind") !== kind) { ok = false; }
+        if (ok && words.length) {
+          ok = words.every(function (w) { return card._text.indexOf(w) !== -1; });
+        }
+        card.hidden = !ok;
+        if (ok) {
+          shown[card.getAttribute("data-tool-id")] = true;
+        }
+      });
+      headings.forEach(function (h) {
+        var id = h.getAttribute("data-question-heading");
+        var list = document.querySelector('[data-question-list="' + id + '"]');
+        var intro = document.querySelector('[data-question-intro="' + id + '"]');
+        var any = list ? list.querySelector(".tool-card:not([hidden])") !== null : false;
+        h.hidden = !any;
+        if (list) { list.hidden = !any; }
+        if (intro) { intro.hidden = !any; }
+      });
+      var n = Object.keys(shown).length;
+      if (empty) { empty.hidden = n !== 0; }
+      announce(n + " van " + total + " tools", immediate);
+      syncUrl();
+    }
+
+    function syncUrl() {
+      if (!window.history || !window.history.replaceState) {
+        return;
+      }
+      var params = new URLSearchParams(window.location.search);
+      PARAMS.forEach(function (p) {
+        var v = value(p);
+        if (v) { params.set(p, v); } else { params.delete(p); }
+      });
+      var query = params.toString();
+      var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      try {
+        window.history.replaceState(window.history.state, "", url);
+      } catch (e) {
+        /* file:// pages may refuse; the filters work without it */
+      }
+    }
+
+    // Start from the query string, if any.
+    var initial = new URLSearchParams(window.location.search);
+    PARAMS.forEach(function (p) {
+      if (initial.has(p)) { setValue(p, initial.get(p)); }
+    });
+
+    form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("input", function (e) {
+      if (e.target && e.target.type === "search") { apply(false); }
+    });
+    form.addEventListener("reset", function () {
+      // The browser resets the fields after this event; filter once it has.
+      window.setTimeout(function () { apply(true); }, 0);
+    });
+
+    // A link to a card that the filters hide (e.g. "Zie ook") clears the filters first.
+    function reveal(hash) {
+      if (!hash || hash.indexOf("#tool-") !== 0) {
+        return;
+      }
+      var target = document.getElementById(decodeURIComponent(hash.slice(1)));
+      if (target && target.hidden) {
+        form.reset();
+        apply(true);
+        target.scrollIntoView();
+      }
+      if (target) {
+        if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+        target.focus({ preventScroll: true });
+      }
+    }
+    window.addEventListener("hashchange", function () { reveal(window.location.hash); });
+
+    form.hidden = false;
+    apply(true);
+    reveal(window.location.hash);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
