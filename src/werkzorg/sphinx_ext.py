@@ -83,7 +83,13 @@ class ClaimRole(SphinxRole):
 
 
 class ClaimsOverview(SphinxDirective):
-    """Render every claim as a titled entry with its definition and source."""
+    """Render every claim as a titled entry with its definition and source.
+
+    When ``data/audit.yaml`` exists next to the claims file, the page becomes an audit:
+    a table (claim, what the guide says, what the data say for the same definition and
+    period, the latest value, status) followed by one entry per claim (the ``claim-<id>``
+    anchor the role links to) with definition, audit explanation and source links.
+    """
 
     has_content = False
     option_spec = {"class": directives.class_option}
@@ -91,16 +97,167 @@ class ClaimsOverview(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         claims = _claims(self.env.app)
         self.env.werkzorg_claim_docs = getattr(self.env, "werkzorg_claim_docs", set()) | {self.env.docname}
+        results, manifest = self._audit(claims)
         out: list[nodes.Node] = []
+        if results is not None:
+            out.append(self._summary(results))
+            out.append(self._table(claims, results))
         for claim in claims.values():
-            out.append(self._entry(claim))
+            out.append(self._entry(claim, None if results is None else results.get(claim.id), manifest))
         return out
 
-    def _entry(self, claim: Claim) -> nodes.Node:
+    # ---------------------------------------------------------------- audit data
+
+    def _audit(self, claims: dict[str, Claim]):
+        data = _claims_path(self.env.app).parent
+        spec_path = data / "audit.yaml"
+        if not spec_path.exists():
+            return None, {}
+        from . import audit, cbs
+
+        self.env.note_dependency(str(spec_path))
+        manifest_path = data / "cbs" / "manifest.yaml"
+        if manifest_path.exists():
+            self.env.note_dependency(str(manifest_path))
+        try:
+            man = cbs.Manifest.load(data / "cbs")
+            results = audit.run_audit(claims, audit.load_audit_spec(spec_path), cbs.load_all(data / "cbs"))
+        except (audit.AuditError, cbs.CBSDataError, OSError, KeyError) as exc:
+            raise ExtensionError(f"werkzorg: claims audit failed: {exc}") from exc
+        return results, man.tables
+
+    @staticmethod
+    def _fmt(value: float | None, unit: str) -> str:
+        from .plots import number_nl
+
+        if value is None or value != value:
+            return "\u2013"
+        if unit.startswith("euro"):
+            return "\u20ac\u00a0" + number_nl(value, 2)
+        if unit == "%":
+            return number_nl(value, 1) + "%"
+        if unit == "keer":
+            return number_nl(value, 1) + " keer"
+        return number_nl(value, 0 if float(value).is_integer() else 1)
+
+    @staticmethod
+    def _period_label(code: str | None) -> str:
+        from .cbs import parse_period
+
+        if not code:
+            return ""
+        try:
+            p = parse_period(code)
+        except ValueError:
+            return code
+        if p.freq == "dag":
+            from .plots import date_nl
+
+            return date_nl(p.label)
+        return p.label
+
+    def _values_text(self, claim: Claim, result, latest: bool = False) -> str:
+        parts = []
+        for key, v in result.values.items():
+            val = v.latest if latest else v.data
+            per = v.latest_period if latest else v.period
+            label = "" if len(claim.values) == 1 else f"{key} "
+            parts.append(f"{label}{self._fmt(val, claim.unit)}" + (f" ({self._period_label(per)})" if per and val is not None else ""))
+        return "; ".join(parts)
+
+    @staticmethod
+    def _status_node(status: str) -> nodes.inline:
+        slug = status.replace(" ", "-")
+        return nodes.inline(text=status, classes=["werkzorg-status", f"werkzorg-status-{slug}"])
+
+    def _summary(self, results) -> nodes.Node:
+        from collections import Counter
+
+        from .audit import STATUSES
+
+        counts = Counter(r.status for r in results.values())
+        para = nodes.paragraph(classes=["werkzorg-audit-summary"])
+        para += nodes.Text(f"{len(results)} cijfers gecontroleerd: ")
+        first = True
+        for st in STATUSES:
+            if not counts.get(st):
+                continue
+            if not first:
+                para += nodes.Text(", ")
+            para += self._status_node(st)
+            para += nodes.Text(f" {counts[st]}")
+            first = False
+        para += nodes.Text(".")
+        return para
+
+    def _table(self, claims: dict[str, Claim], results) -> nodes.Node:
+        headers = ["Cijfer", "Wat de gids zegt", "Wat de data zeggen (zelfde definitie en periode)", "Laatste waarde", "Status"]
+        table = nodes.table(classes=["werkzorg-audit-table"])
+        group = nodes.tgroup(cols=len(headers))
+        table += group
+        for width in (28, 18, 22, 18, 14):
+            group += nodes.colspec(colwidth=width)
+        thead = nodes.thead()
+        row = nodes.row()
+        for h in headers:
+            e = nodes.entry()
+            e += nodes.paragraph(text=h)
+            row += e
+        thead += row
+        group += thead
+        body = nodes.tbody()
+        for cid, claim in claims.items():
+            r = results[cid]
+            row = nodes.row()
+            # 1: statement, linked to the entry below
+            e = nodes.entry()
+            para = nodes.paragraph()
+            ref = nodes.reference("", "", internal=True, refid=ANCHOR_PREFIX + cid)
+            ref += nodes.Text(claim.statement)
+            para += ref
+            e += para
+            row += e
+            # 2: what the guide says
+            e = nodes.entry()
+            e += nodes.paragraph(text=claim.render())
+            row += e
+            # 3: the data for the same definition and period
+            e = nodes.entry()
+            if r.method == "cited only":
+                e += nodes.paragraph(text="geen open data")
+            else:
+                txt = self._values_text(claim, r)
+                e += nodes.paragraph(text=txt or "\u2013")
+                if r.comparison != "same":
+                    e += nodes.paragraph(text="let op: " + ("andere periode" if r.comparison == "other-period" else "andere definitie"),
+                                         classes=["werkzorg-audit-note"])
+            row += e
+            # 4: latest value
+            e = nodes.entry()
+            e += nodes.paragraph(text="\u2013" if r.method == "cited only" else (self._values_text(claim, r, latest=True) or "\u2013"))
+            row += e
+            # 5: status
+            e = nodes.entry()
+            para = nodes.paragraph()
+            para += self._status_node(r.status)
+            e += para
+            row += e
+            body += row
+        group += body
+        return table
+
+    # ---------------------------------------------------------------- entries
+
+    def _entry(self, claim: Claim, result=None, manifest: dict | None = None) -> nodes.Node:
+        from .audit import METHOD_NL
+
         box = nodes.container(classes=["werkzorg-claim-entry"], ids=[ANCHOR_PREFIX + claim.id])
         title = nodes.paragraph(classes=["werkzorg-claim-title"])
         title += nodes.strong(text=claim.statement)
         title += nodes.Text(": " + claim.render())
+        if result is not None:
+            title += nodes.Text(" ")
+            title += self._status_node(result.status)
         box += title
         fields = nodes.field_list()
         rows = [
@@ -111,6 +268,16 @@ class ClaimsOverview(SphinxDirective):
         ]
         if claim.note:
             rows.append(("Toelichting", claim.note))
+        if result is not None:
+            how = METHOD_NL[result.method]
+            if result.method != "cited only":
+                tables = ", ".join(result.tables)
+                rows.append(("Controle", f"{how} uit {tables}: {self._values_text(claim, result)}"))
+                rows.append(("Laatste waarde", self._values_text(claim, result, latest=True) or "\u2013"))
+            else:
+                rows.append(("Controle", how))
+            if result.explanation:
+                rows.append(("Uitleg", result.explanation))
         for name, value in rows:
             f = nodes.field()
             f += nodes.field_name(text=name)
@@ -131,6 +298,26 @@ class ClaimsOverview(SphinxDirective):
         body += self.parse_text_to_nodes(f"{{cite:p}}`{keys}`")
         f += body
         fields += f
+        if result is not None and result.tables:
+            f = nodes.field()
+            f += nodes.field_name(text="Gegevens")
+            body = nodes.field_body()
+            para = nodes.paragraph()
+            for i, tid in enumerate(result.tables):
+                entry = (manifest or {}).get(tid, {})
+                if i:
+                    para += nodes.Text("; ")
+                if entry.get("kind") == "statline":
+                    link = nodes.reference("", f"CBS StatLine {tid}",
+                                           refuri=f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{tid}/table")
+                    para += link
+                else:
+                    para += nodes.Text(entry.get("title", tid))
+                extract = " (uittreksel)" if entry.get("extract") else ""
+                para += nodes.Text(f"{extract}, opgehaald {entry.get('retrieved', '?')}")
+            body += para
+            f += body
+            fields += f
         box += fields
         return box
 
