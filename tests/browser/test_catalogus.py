@@ -1,0 +1,218 @@
+"""The toolbox catalogue as a reader uses it in a browser: filters, search, reset, the live
+count, keyboard use, links from chapters to cards.
+
+Every expected count is computed here from data/tools.csv with the plain csv module, never
+taken from the page.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+ROOT = Path(__file__).resolve().parents[2]
+with (ROOT / "data" / "tools.csv").open(encoding="utf-8", newline="") as _fh:
+    ROWS = list(csv.DictReader(_fh))
+TOTAL = len(ROWS)
+PAGE = "book/toolbox/catalogus.html"
+
+
+def _count(rows) -> int:
+    return len({r["id"] for r in rows})
+
+
+def _for(audience):
+    return [r for r in ROWS if r["audience"] in (audience, "beide")]
+
+
+def _under(question, rows=ROWS):
+    return [r for r in rows if question in r["questions"].split(";")]
+
+
+def _visible_tool_ids(browser) -> set[str]:
+    """Ids of the tools whose card a reader can see (a tool may have a card under two questions)."""
+    return set(browser.execute_script(
+        "return Array.from(document.querySelectorAll('.tool-card'))"
+        ".filter(c => c.getClientRects().length > 0).map(c => c.dataset.toolId);"
+    ))
+
+
+def _status(browser) -> str:
+    return browser.find_element(By.ID, "catalogus-status").text.strip()
+
+
+def _wait_status(browser, expected: str):
+    WebDriverWait(browser, 5).until(lambda d: _status(d) == expected,
+                                    message=f"live region never said {expected!r}")
+
+
+@pytest.fixture
+def catalogue(browser, page_url, clean_logs):
+    browser.get(page_url(PAGE))
+    WebDriverWait(browser, 15).until(
+        lambda d: d.find_element(By.ID, "catalogus-filters").is_displayed()
+    )
+    return browser
+
+
+def _radio(browser, name, value):
+    return browser.find_element(By.CSS_SELECTOR, f"input[type=radio][name='{name}'][value='{value}']")
+
+
+def test_all_tools_show_at_first_and_the_date_note_is_visible(catalogue):
+    assert len(_visible_tool_ids(catalogue)) == TOTAL
+    assert _status(catalogue) == f"{TOTAL} van {TOTAL} tools"
+    note = catalogue.find_element(By.CSS_SELECTOR, ".catalogus-datum")
+    assert note.is_displayed() and "2021" in note.text
+    # the note comes before the filters, so a reader sees it first
+    assert note.location["y"] < catalogue.find_element(By.ID, "catalogus-filters").location["y"]
+
+
+@pytest.mark.parametrize("audience", ["individu", "organisatie"])
+def test_filtering_by_audience_shows_the_tools_for_that_audience(catalogue, audience):
+    _radio(catalogue, "voor", audience).click()
+    expected = _count(_for(audience))
+    assert 0 < expected < TOTAL
+    _wait_status(catalogue, f"{expected} van {TOTAL} tools")
+    assert _visible_tool_ids(catalogue) == {r["id"] for r in _for(audience)}
+
+
+@pytest.mark.parametrize("question", ["ind-mantelzorg", "org-mannen", "ind-gesprek"])
+def test_filtering_by_question_shows_only_its_tools_under_its_heading(catalogue, question):
+    Select(catalogue.find_element(By.ID, "catalogus-vraag")).select_by_value(question)
+    expected = {r["id"] for r in _under(question)}
+    _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+    assert _visible_tool_ids(catalogue) == expected
+    headings = [h for h in catalogue.find_elements(By.CSS_SELECTOR, "[data-question-heading]") if h.is_displayed()]
+    assert [h.get_attribute("data-question-heading") for h in headings] == [question]
+
+
+def test_free_tools_that_help_an_organisation_involve_men(catalogue):
+    """The volunteer's task from the issue: free tools to involve men, for an organisation."""
+    _radio(catalogue, "voor", "organisatie").click()
+    Select(catalogue.find_element(By.ID, "catalogus-vraag")).select_by_value("org-mannen")
+    _radio(catalogue, "kosten", "gratis").click()
+    expected = {r["id"] for r in _under("org-mannen", _for("organisatie")) if r["cost"] == "gratis"}
+    assert expected
+    _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+    assert _visible_tool_ids(catalogue) == expected
+    for card in catalogue.find_elements(By.CSS_SELECTOR, ".tool-card"):
+        if card.is_displayed():
+            assert "Gratis" in card.text
+
+
+def test_searching_a_tool_name_finds_it(catalogue):
+    row = next(r for r in ROWS if r["id"] == "vraag-clara")
+    box = catalogue.find_element(By.ID, "catalogus-zoek")
+    box.send_keys(row["name"])
+    expected = {r["id"] for r in ROWS if row["name"].lower() in " ".join(r.values()).lower()}
+    _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+    assert row["id"] in _visible_tool_ids(catalogue)
+    assert catalogue.find_element(By.ID, "tool-vraag-clara").is_displayed()
+
+
+def test_search_ignores_accents_and_case(catalogue):
+    catalogue.find_element(By.ID, "catalogus-zoek").send_keys("BEINVLOEDEN")
+    WebDriverWait(catalogue, 5).until(lambda d: "tips-overtuigen-beinvloeden" in _visible_tool_ids(d))
+
+
+def test_a_search_without_results_says_so(catalogue):
+    catalogue.find_element(By.ID, "catalogus-zoek").send_keys("xyzzy-bestaat-niet")
+    _wait_status(catalogue, f"0 van {TOTAL} tools")
+    assert catalogue.find_element(By.ID, "catalogus-leeg").is_displayed()
+    assert _visible_tool_ids(catalogue) == set()
+
+
+def test_clearing_everything_shows_all_tools_again(catalogue):
+    _radio(catalogue, "voor", "individu").click()
+    _radio(catalogue, "soort", "praktijkvoorbeeld").click()
+    catalogue.find_element(By.ID, "catalogus-zoek").send_keys("werk")
+    expected_kind = {r["id"] for r in _for("individu") if r["kind"] == "praktijkvoorbeeld"}
+    WebDriverWait(catalogue, 5).until(lambda d: _visible_tool_ids(d) <= expected_kind)
+    catalogue.find_element(By.ID, "catalogus-wis").click()
+    _wait_status(catalogue, f"{TOTAL} van {TOTAL} tools")
+    assert len(_visible_tool_ids(catalogue)) == TOTAL
+    assert catalogue.find_element(By.ID, "catalogus-zoek").get_attribute("value") == ""
+
+
+def test_practice_examples_filter(catalogue):
+    _radio(catalogue, "soort", "praktijkvoorbeeld").click()
+    expected = {r["id"] for r in ROWS if r["kind"] == "praktijkvoorbeeld"}
+    _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+    assert _visible_tool_ids(catalogue) == expected
+
+
+def test_form_and_cost_filters_combine(catalogue):
+    Select(catalogue.find_element(By.ID, "catalogus-vorm")).select_by_value("website")
+    _radio(catalogue, "kosten", "gratis").click()
+    expected = {r["id"] for r in ROWS if r["form"] == "website" and r["cost"] == "gratis"}
+    _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+    assert _visible_tool_ids(catalogue) == expected
+
+
+def test_the_filters_work_with_the_keyboard_only(catalogue):
+    box = catalogue.find_element(By.ID, "catalogus-zoek")
+    box.click()
+    # Tab from the search box to the question list, choose with the arrow key.
+    box.send_keys(Keys.TAB)
+    active = catalogue.switch_to.active_element
+    assert active.get_attribute("id") == "catalogus-vraag"
+    active.send_keys(Keys.ARROW_DOWN)
+    first_question = catalogue.find_element(By.CSS_SELECTOR, "#catalogus-vraag option:nth-child(2)").get_attribute("value")
+    expected = {r["id"] for r in _under(first_question)}
+    _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+    # the focused control shows a visible outline
+    outline = catalogue.execute_script(
+        "return getComputedStyle(document.activeElement).outlineStyle;")
+    assert outline not in ("", "none")
+
+
+def test_every_control_has_a_label_and_groups_a_legend(catalogue):
+    for control in catalogue.find_elements(By.CSS_SELECTOR, "#catalogus-filters input, #catalogus-filters select"):
+        cid = control.get_attribute("id")
+        labelled = bool(cid and catalogue.find_elements(By.CSS_SELECTOR, f"label[for='{cid}']"))
+        wrapped = catalogue.execute_script("return arguments[0].closest('label') !== null;", control)
+        assert labelled or wrapped, control.get_attribute("outerHTML")
+    for fieldset in catalogue.find_elements(By.CSS_SELECTOR, "#catalogus-filters fieldset"):
+        assert fieldset.find_element(By.TAG_NAME, "legend").text.strip()
+    status = catalogue.find_element(By.ID, "catalogus-status")
+    assert status.get_attribute("aria-live") == "polite"
+
+
+def test_a_link_with_filters_in_the_address_opens_the_filtered_view(browser, page_url, clean_logs):
+    browser.get(page_url(PAGE + "?voor=individu&zoek=mantelzorg"))
+    expected = {r["id"] for r in _for("individu")
+                if "mantelzorg" in " ".join(r.values()).lower()}
+    _wait_status(browser, f"{len(expected)} van {TOTAL} tools")
+    assert _visible_tool_ids(browser) == expected
+    assert _radio(browser, "voor", "individu").is_selected()
+
+
+def test_links_from_the_chapter_land_on_their_cards(browser, page_url, built_site, clean_logs):
+    chapter = (built_site / "book" / "toolbox" / "regionale-aanpak.html").read_text(encoding="utf-8")
+    targets = sorted(set(re.findall(r'href="catalogus\.html#(tool-[a-z0-9-]+)"', chapter)))
+    assert len(targets) >= 10
+    catalogue_html = (built_site / PAGE).read_text(encoding="utf-8")
+    for t in targets:
+        assert catalogue_html.count(f'id="{t}"') == 1, t
+    browser.get(page_url("book/toolbox/regionale-aanpak.html"))
+    link = browser.find_element(By.CSS_SELECTOR, "a[href='catalogus.html#tool-aantafel']")
+    browser.execute_script("arguments[0].click();", link)
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("#tool-aantafel"))
+    card = browser.find_element(By.ID, "tool-aantafel")
+    assert card.is_displayed() and "AanTafel" in card.text
+
+
+def test_the_script_does_nothing_on_other_pages(browser, page_url, read_logs, clean_logs):
+    browser.get(page_url("book/toolbox/index.html"))
+    errors, hosts = read_logs(browser)
+    assert errors == [] and hosts == set()
+    assert browser.find_elements(By.ID, "catalogus-filters") == []
