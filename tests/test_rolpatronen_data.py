@@ -1,0 +1,247 @@
+"""Trainer material of "Rolpatronen doorbreken met mannen" (guide 003) as data.
+
+Checks data/methoden.yaml, data/werkvormen.yaml and data/stellingen.yaml: every method and
+work form of the toolkit is there in one complete shape, statements have a known theme and
+point at work forms and methods that exist, and the templates turn the data into the pages
+a trainer uses (a method page, the comparison table, cards on A4 sheets).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+import yaml
+
+from werkzorg.paths import data_dir, repo_root
+
+TEMPLATES = repo_root() / "book" / "_templates"
+SEED_003 = repo_root().parent / "shared" / "seeds" / "003_38507eebc7ed45db.txt"
+
+#: The four methods and four work forms of the toolkit (issue 5).
+METHODS = {"huiskamergesprekken", "gelijke-kansen", "dialoog-mannen", "dialoog-mannen-vrouwen"}
+WORK_FORMS = {"werken-met-stellingen", "huis-van-vroeger-huis-van-nu", "check-in-met-de-bal", "dialoogafspraken"}
+#: Statement themes: the toolkit's examples plus the other parts of the book.
+THEMES = {"rolpatronen", "mannelijkheid", "geld", "zorg", "werk", "cultuur", "toekomst"}
+#: The five themes of the workshop series Gelijke Kansen, as the toolkit lists them.
+GELIJKE_KANSEN_THEMES = [
+    "Rolverdeling in het gezin",
+    "Durven, dromen, doen",
+    "Belangrijke voorzieningen en regelingen",
+    "De vrouwenorganisatie in het stadsdeel",
+    "In gesprek met professionals",
+]
+
+METHOD_TEXT_FIELDS = ("naam", "kortenaam", "kort", "ontwikkeld_door", "over_ontwikkelaar", "doelgroep",
+                      "doel", "sessies", "setting", "taal", "website")
+METHOD_LIST_FIELDS = ("rollen", "stappen", "werkzame_elementen", "valkuilen", "partners")
+COMPARISON_FIELDS = ("voor_wie", "bijeenkomsten", "begeleiding", "taal", "vrouwen", "valkuil")
+WORK_FORM_TEXT_FIELDS = ("naam", "kort", "doel", "uit_toolkit", "groepsgrootte", "duur")
+WORK_FORM_LIST_FIELDS = ("materialen", "voorbereiding", "stappen", "tips", "valkuilen", "gebruikt_in")
+
+
+def _load(name: str):
+    return yaml.safe_load((data_dir() / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def methoden():
+    return _load("methoden.yaml")
+
+
+@pytest.fixture(scope="module")
+def werkvormen():
+    return _load("werkvormen.yaml")
+
+
+@pytest.fixture(scope="module")
+def stellingen():
+    return _load("stellingen.yaml")
+
+
+def _render(template: str, data, **options) -> str:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template(template).render(data=data, claims={}, options=options)
+
+
+# --- methods -------------------------------------------------------------------------
+
+
+def test_the_four_methods_are_there_once_numbered_1_to_4(methoden):
+    ids = [m["id"] for m in methoden["methoden"]]
+    assert sorted(ids) == sorted(METHODS), ids
+    assert sorted(m["nummer"] for m in methoden["methoden"]) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("field", METHOD_TEXT_FIELDS + METHOD_LIST_FIELDS)
+def test_every_method_fills_every_field(methoden, field):
+    empty = [m["id"] for m in methoden["methoden"] if not m.get(field)]
+    assert not empty, f"data/methoden.yaml: field '{field}' missing or empty in {empty}"
+
+
+def test_every_method_has_all_comparison_cells(methoden):
+    for m in methoden["methoden"]:
+        missing = [f for f in COMPARISON_FIELDS if not (m.get("vergelijking") or {}).get(f)]
+        assert not missing, f"data/methoden.yaml, {m['id']}: vergelijking lacks {missing}"
+
+
+def test_roles_steps_and_partners_are_complete_records(methoden):
+    for m in methoden["methoden"]:
+        for r in m["rollen"]:
+            assert r.get("rol") and r.get("taak"), f"{m['id']}: incomplete role {r}"
+        for s in m["stappen"]:
+            assert s.get("titel") and s.get("tekst"), f"{m['id']}: incomplete step {s}"
+        for p in m["partners"]:
+            assert p.get("naam"), f"{m['id']}: partner without a name {p}"
+
+
+def test_session_numbers_match_the_toolkit(methoden):
+    by_id = {m["id"]: m for m in methoden["methoden"]}
+    assert by_id["gelijke-kansen"]["sessies_aantal"] == 5
+    assert by_id["gelijke-kansen"]["sessies_duur"] == "2 uur"
+    assert by_id["dialoog-mannen"]["sessies_aantal"] == 6
+    assert by_id["dialoog-mannen-vrouwen"]["sessies_aantal"] == 6
+    for m in methoden["methoden"]:
+        n = m["sessies_aantal"]
+        assert n is None or (isinstance(n, int) and n > 0), f"{m['id']}: sessies_aantal {n!r}"
+
+
+def test_gelijke_kansen_has_its_five_themes_in_order(methoden):
+    by_id = {m["id"]: m for m in methoden["methoden"]}
+    assert by_id["gelijke-kansen"]["themas"] == GELIJKE_KANSEN_THEMES
+
+
+def test_dialogue_sessions_name_interpreters_and_a_male_trainer(methoden):
+    by_id = {m["id"]: m for m in methoden["methoden"]}
+    for mid in ("dialoog-mannen", "dialoog-mannen-vrouwen"):
+        roles = " ".join(r["rol"] for r in by_id[mid]["rollen"]).lower()
+        assert "tolk" in roles, f"{mid}: interpreters missing from the roles"
+        assert "minstens één man" in by_id[mid]["vergelijking"]["begeleiding"]
+
+
+def test_methods_point_at_existing_work_forms(methoden, werkvormen):
+    known = {w["id"] for w in werkvormen["werkvormen"]}
+    for m in methoden["methoden"]:
+        unknown = set(m["werkvormen"]) - known
+        assert not unknown, f"data/methoden.yaml, {m['id']}: unknown work form(s) {unknown}"
+
+
+# --- work forms ----------------------------------------------------------------------
+
+
+def test_the_four_work_forms_are_there_once(werkvormen):
+    ids = [w["id"] for w in werkvormen["werkvormen"]]
+    assert sorted(ids) == sorted(WORK_FORMS), ids
+
+
+@pytest.mark.parametrize("field", WORK_FORM_TEXT_FIELDS + WORK_FORM_LIST_FIELDS)
+def test_every_work_form_is_a_complete_recipe(werkvormen, field):
+    empty = [w["id"] for w in werkvormen["werkvormen"] if not w.get(field)]
+    assert not empty, f"data/werkvormen.yaml: field '{field}' missing or empty in {empty}"
+
+
+def test_work_forms_are_used_by_existing_methods(werkvormen):
+    for w in werkvormen["werkvormen"]:
+        unknown = set(w["gebruikt_in"]) - METHODS
+        assert not unknown, f"data/werkvormen.yaml, {w['id']}: unknown method(s) {unknown}"
+
+
+def test_huis_van_vroeger_has_questions_for_the_worksheet(werkvormen):
+    huis = next(w for w in werkvormen["werkvormen"] if w["id"] == "huis-van-vroeger-huis-van-nu")
+    assert len(huis["vragen"]) >= 6
+    assert all(q.rstrip().endswith("?") for q in huis["vragen"])
+
+
+def test_dialogue_agreements_include_confidentiality(werkvormen):
+    afspraken = next(w for w in werkvormen["werkvormen"] if w["id"] == "dialoogafspraken")
+    assert any("gezegd wordt, blijft hier" in a for a in afspraken["voorbeeldafspraken"])
+
+
+# --- statements ----------------------------------------------------------------------
+
+
+def test_there_are_at_least_30_statements_with_unique_ids(stellingen):
+    ids = [s["id"] for s in stellingen["stellingen"]]
+    assert len(ids) >= 30
+    dupes = {i for i in ids if ids.count(i) > 1}
+    assert not dupes, f"data/stellingen.yaml: duplicate id(s) {dupes}"
+    bad = [i for i in ids if not re.fullmatch(r"s\d{2}", i)]
+    assert not bad, f"data/stellingen.yaml: ids not of the form s00: {bad}"
+
+
+def test_theme_list_is_the_fixed_one(stellingen):
+    assert {t["id"] for t in stellingen["themas"]} == THEMES
+    assert all(t.get("naam") for t in stellingen["themas"])
+
+
+def test_every_statement_is_complete_and_points_at_known_things(stellingen):
+    for s in stellingen["stellingen"]:
+        where = f"data/stellingen.yaml, {s.get('id')}"
+        for field in ("tekst", "doorvraag", "thema", "werkvorm", "methode"):
+            assert s.get(field), f"{where}: field '{field}' missing or empty"
+        assert s["thema"] in THEMES, f"{where}: unknown theme '{s['thema']}'"
+        assert s["werkvorm"] in WORK_FORMS, f"{where}: unknown work form '{s['werkvorm']}'"
+        assert s["methode"] in METHODS, f"{where}: unknown method '{s['methode']}'"
+        assert len(s["tekst"]) <= 110, f"{where}: statement too long for a card ({len(s['tekst'])} chars)"
+
+
+def test_every_theme_has_several_statements(stellingen):
+    for theme in THEMES:
+        n = sum(1 for s in stellingen["stellingen"] if s["thema"] == theme)
+        assert n >= 3, f"theme '{theme}' has only {n} statement(s)"
+
+
+def _normalise(text: str) -> str:
+    return " ".join(re.findall(r"[a-zà-ÿ]+", text.lower()))
+
+
+@pytest.mark.skipif(not SEED_003.is_file(), reason="guide 003 text not available next to the repo")
+def test_no_statement_is_taken_from_the_toolkit(stellingen):
+    guide = _normalise(SEED_003.read_text(encoding="utf-8"))
+    copied = [s["id"] for s in stellingen["stellingen"] if _normalise(s["tekst"]) in guide]
+    assert not copied, f"statements copied from the toolkit: {copied}"
+
+
+# --- templates on the data -----------------------------------------------------------
+
+
+def test_each_method_page_renders_with_its_steps(methoden):
+    for m in methoden["methoden"]:
+        text = _render("methoden.md.j2", methoden, part="method", id=m["id"])
+        for step in m["stappen"]:
+            assert step["titel"] in text
+
+
+def test_comparison_table_has_a_column_per_method(methoden):
+    text = _render("methoden.md.j2", methoden, part="table")
+    assert "{list-table}" in text
+    for m in methoden["methoden"]:
+        assert f"<methode-{m['id']}>" in text
+
+
+def test_cards_come_in_sheets_of_eight(stellingen):
+    html = _render("stellingen.md.j2", stellingen, part="kaarten", per_vel="8")
+    n = len(stellingen["stellingen"])
+    assert html.count('class="wz-kaart ') == n
+    assert html.count('class="wz-kaartenvel"') == math.ceil(n / 8)
+
+
+def test_statement_list_groups_every_statement_under_its_theme(stellingen):
+    text = _render("stellingen.md.j2", stellingen, part="list")
+    for s in stellingen["stellingen"]:
+        assert s["tekst"] in text
+    positions = [text.index(f"(stelling-thema-{t['id']})=") for t in stellingen["themas"]]
+    assert positions == sorted(positions)
+
+
+def test_an_unknown_part_fails_loudly(stellingen):
+    with pytest.raises(jinja2.UndefinedError):
+        _render("stellingen.md.j2", stellingen, part="nonsense")
