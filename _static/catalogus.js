@@ -31,13 +31,21 @@
     var labels = {};
     var uniqueIds = {};
 
+    var groups = {};
     headings.forEach(function (h) {
       var id = h.getAttribute("data-question-heading");
+      var part = h.getAttribute("data-part") === "individu" ? "Voor jezelf" : "Voor organisaties";
       labels[id] = h.getAttribute("data-label") || h.textContent;
+      if (!groups[part]) {
+        groups[part] = document.createElement("optgroup");
+        groups[part].label = part;
+        questionSelect.appendChild(groups[part]);
+      }
       var option = document.createElement("option");
       option.value = id;
-      option.textContent = (h.getAttribute("data-part") === "individu" ? "Voor jezelf: " : "Voor organisaties: ") + labels[id];
-      questionSelect.appendChild(option);
+      option.textContent = labels[id];
+      option.title = h.textContent;
+      groups[part].appendChild(option);
     });
 
     cards.forEach(function (card) {
