@@ -245,3 +245,18 @@ def test_statement_list_groups_every_statement_under_its_theme(stellingen):
 def test_an_unknown_part_fails_loudly(stellingen):
     with pytest.raises(jinja2.UndefinedError):
         _render("stellingen.md.j2", stellingen, part="nonsense")
+
+
+def test_every_work_form_has_its_own_section_in_the_chapter(werkvormen):
+    chapter = (repo_root() / "book" / "rolpatronen" / "werkvormen-dialoog.md").read_text(encoding="utf-8")
+    for w in werkvormen["werkvormen"]:
+        block = f"(werkvorm-{w['id']})=\n## {w['naam']}\n"
+        assert block in chapter, f"werkvormen-dialoog.md lacks the section for '{w['id']}' headed '{w['naam']}'"
+        assert f"part=recipe;id={w['id']}" in chapter
+
+
+def test_each_recipe_renders_its_steps(werkvormen):
+    for w in werkvormen["werkvormen"]:
+        text = _render("werkvormen.md.j2", werkvormen, part="recipe", id=w["id"])
+        for step in w["stappen"]:
+            assert step in text
