@@ -216,3 +216,13 @@ def test_the_script_does_nothing_on_other_pages(browser, page_url, read_logs, cl
     errors, hosts = read_logs(browser)
     assert errors == [] and hosts == set()
     assert browser.find_elements(By.ID, "catalogus-filters") == []
+
+
+def test_using_the_filters_causes_no_console_error_and_no_request(catalogue, read_logs):
+    _radio(catalogue, "voor", "organisatie").click()
+    Select(catalogue.find_element(By.ID, "catalogus-vraag")).select_by_value("org-lobby")
+    catalogue.find_element(By.ID, "catalogus-zoek").send_keys("lobby")
+    catalogue.find_element(By.ID, "catalogus-wis").click()
+    _wait_status(catalogue, f"{TOTAL} van {TOTAL} tools")
+    errors, hosts = read_logs(catalogue)
+    assert errors == [] and hosts == set()
