@@ -83,8 +83,8 @@ def fig_participation(groups: list[str] | None = None):
         e = em[em["Geslacht_label"] == sex].sort_values("year")
         ax.scatter(e["year"].astype(int), e["value"], marker="D", s=28, color=plots.colour_for(sex, i),
                    label=f"{sex}, Emancipatiemonitor (15–65)", zorder=3, edgecolor="white")
-    ax.legend(loc="lower right", fontsize=plots.FONT_SIZE - 2)
-    plots.percent_axis(ax, lower=50, upper=95)
+    ax.legend(loc="upper left", ncol=2, fontsize=plots.FONT_SIZE - 3)
+    plots.percent_axis(ax, lower=50, upper=100)
     plots.year_axis(ax)
     plots.mark_break(ax, REVISION_YEAR, REVISION_LABEL)
     return plots.finish(fig, [source("80590NED", f"1e kwartaal {_span(d['year'])}"),

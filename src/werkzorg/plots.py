@@ -26,11 +26,10 @@ import datetime as _dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg", force=False)
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+# No matplotlib.use() here: in a notebook the kernel's inline backend must stay active, or
+# glue() and plt.show() would capture only "<Figure size ...>" text instead of the image.
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 
 #: Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable with
 #: the common forms of colour blindness.

@@ -157,13 +157,18 @@ class ClaimsOverview(SphinxDirective):
         return p.label
 
     def _values_text(self, claim: Claim, result, latest: bool = False) -> str:
-        parts = []
+        """``vrouwen 68,9%, mannen 77,1% (2024 1e kwartaal)``; periods per value only when they differ."""
+        items = []
         for key, v in result.values.items():
             val = v.latest if latest else v.data
-            per = v.latest_period if latest else v.period
+            per = (v.latest_period if latest else v.period) if val is not None else None
             label = "" if len(claim.values) == 1 else f"{key} "
-            parts.append(f"{label}{self._fmt(val, claim.unit)}" + (f" ({self._period_label(per)})" if per and val is not None else ""))
-        return "; ".join(parts)
+            items.append((f"{label}{self._fmt(val, claim.unit)}", per))
+        periods = {p for _, p in items if p}
+        if len(periods) <= 1:
+            tail = f" ({self._period_label(next(iter(periods)))})" if periods else ""
+            return ", ".join(t for t, _ in items) + tail
+        return "; ".join(t + (f" ({self._period_label(p)})" if p else "") for t, p in items)
 
     @staticmethod
     def _status_node(status: str) -> nodes.inline:
