@@ -1,0 +1,63 @@
+"""The two editions: trainers see the worked answers, students see only the exercises.
+
+The trainers' edition is the session build (``built_site``). The students' edition is one
+extra strict build with ``WERKZORG_EDITION=studenten``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.build
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = "book/oefenen/begrippen.html"
+# A sentence of the first exercise and one of its worked answer (book/oefenen/begrippen.md).
+EXERCISE_TEXT = "Klantmanager Mirjam spreekt op één ochtend twee mensen in de bijstand."
+SOLUTION_TEXT = "Het lichaam van de moeder verklaart niet waarom zij geen vraag over werk krijgt"
+
+
+def _jupyter_book() -> str:
+    exe = Path(sys.executable).parent / "jupyter-book"
+    return str(exe) if exe.exists() else "jupyter-book"
+
+
+def _visible_text(page: Path) -> str:
+    raw = page.read_text(encoding="utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+@pytest.fixture(scope="module")
+def students_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("studenten")
+    env = dict(os.environ, WERKZORG_EDITION="studenten")
+    cmd = [_jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        log = (proc.stdout + proc.stderr).splitlines()
+        problems = [line for line in log if "WARNING" in line or "ERROR" in line]
+        pytest.fail("The students' edition build failed (exit %d):\n%s"
+                    % (proc.returncode, "\n".join(problems[:40] or log[-30:])), pytrace=False)
+    return out / "_build" / "html"
+
+
+def test_trainers_edition_shows_the_worked_answer(built_site):
+    text = _visible_text(built_site / PAGE)
+    assert EXERCISE_TEXT in text
+    assert SOLUTION_TEXT in text, "the trainers' edition lost the worked answer"
+    assert "Oplossing" in text, "the answer is not labelled in Dutch"
+
+
+def test_students_edition_has_the_exercise_but_not_the_answer(students_site):
+    text = _visible_text(students_site / PAGE)
+    assert EXERCISE_TEXT in text, "the students' edition lost the exercise"
+    assert SOLUTION_TEXT not in text, "the students' edition shows the worked answer"
+    assert "Oplossing van" not in text, "the students' edition still has answer boxes"
