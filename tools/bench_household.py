@@ -1,0 +1,174 @@
+"""Benchmark the household model and the static explorer.
+
+Prints
+1. scenarios per second for the vectorised model (werkzorg.household.evaluate), goal >= 100,000;
+2. the time to build the static explorer's grid (werkzorg.explorer.build_grid), goal <= 2 s;
+3. the latency from a control change to the updated chart in headless Chromium
+   (median over repeated changes), goal <= 100 ms.
+
+For 3 the script writes a stand-alone page with the same fragment the book page embeds
+(explorer.static_explorer_html), the vendored Vega bundle and _static/verkenner.js, serves it on
+127.0.0.1 and drives it with selenium. No network is used.
+
+Usage: .venv/bin/python tools/bench_household.py [--scenarios 200000] [--changes 40] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from werkzorg import explorer, household  # noqa: E402
+
+GOALS = {"scenarios_per_s": 100_000, "grid_s": 2.0, "latency_ms": 100.0}
+
+
+def random_scenarios(n: int, seed: int = 1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    couple = rng.random(n) < 0.7
+    return pd.DataFrame({
+        "year": rng.choice([2025, 2026], n),
+        "couple": couple,
+        "bijstand": ~couple & (rng.random(n) < 0.5),
+        "wage1": rng.uniform(12, 45, n), "hours1": rng.integers(0, 41, n).astype(float), "care1": rng.integers(0, 30, n).astype(float),
+        "wage2": np.where(couple, rng.uniform(12, 45, n), 0.0),
+        "hours2": np.where(couple, rng.integers(0, 41, n), 0).astype(float),
+        "care2": np.where(couple, rng.integers(0, 30, n), 0).astype(float),
+        "child1_age": rng.integers(0, 4, n).astype(float), "child1_care": "dagopvang",
+        "child1_care_hours": rng.integers(0, 50, n).astype(float), "child1_price": rng.uniform(9, 13, n),
+        "child2_age": rng.integers(4, 13, n).astype(float), "child2_care": "bso",
+        "child2_care_hours": rng.integers(0, 20, n).astype(float), "child2_price": rng.uniform(8, 12, n),
+        "child3_age": rng.integers(12, 18, n).astype(float),
+    })
+
+
+def bench_model(n: int, repeat: int = 5) -> float:
+    df = random_scenarios(n)
+    household.evaluate(df.head(100))  # load the parameters once
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        household.evaluate(df)
+        times.append(time.perf_counter() - t)
+    return n / statistics.median(times)
+
+
+def bench_grid(repeat: int = 3) -> tuple[float, int]:
+    grid = explorer.build_grid()
+    return explorer.grid_build_seconds(repeat), len(grid)
+
+
+PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bench</title>
+<link rel="stylesheet" href="verkenner.css">
+<script type="module" src="vendor/vega-bundle.js"></script>
+<script src="verkenner.js"></script></head><body style="width:900px">{fragment}</body></html>"""
+
+CHANGE_JS = """
+const done = arguments[arguments.length - 1];
+const root = document.getElementById('wz-verkenner');
+const el = document.getElementById('wz-uren2');
+const value = arguments[0];
+const want = arguments[1];
+const t0 = performance.now();
+el.value = String(value);
+el.dispatchEvent(new Event('input', {bubbles: true}));
+function check() {
+  if (root.dataset.rendered === want) {
+    requestAnimationFrame(() => done([performance.now() - t0, Number(root.dataset.latency)]));
+  } else { requestAnimationFrame(check); }
+}
+check();
+"""
+
+
+def bench_browser(changes: int) -> dict[str, float]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    tmp = Path(tempfile.mkdtemp(prefix="wz-bench-"))
+    (tmp / "vendor").mkdir()
+    bundle = ROOT / "extra" / "vendor" / "vega-bundle.js"
+    if not bundle.is_file():
+        raise SystemExit(f"{bundle} missing: run `make vendor` first")
+    shutil.copy(bundle, tmp / "vendor" / "vega-bundle.js")
+    shutil.copy(ROOT / "_static" / "verkenner.js", tmp / "verkenner.js")
+    shutil.copy(ROOT / "_static" / "verkenner.css", tmp / "verkenner.css")
+    (tmp / "index.html").write_text(PAGE.format(fragment=explorer.static_explorer_html()), encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(tmp)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    opts = Options()
+    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=opts)
+    try:
+        t = time.perf_counter()
+        driver.get(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+            "var r = document.getElementById('wz-verkenner'); return r && r.dataset.ready === '1';"))
+        load_s = time.perf_counter() - t
+        keys = ["huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2"]
+        to_paint, to_chart = [], []
+        for i in range(changes):
+            value = explorer.DIMENSIONS["uren2"][(i * 3 + 1) % len(explorer.DIMENSIONS["uren2"])]
+            state = dict(explorer.DEFAULTS, uren2=value)
+            want = "|".join(str(state[k]) for k in keys) + "|" + str(state["as"])
+            paint, chart = driver.execute_async_script(CHANGE_JS, value, want)
+            to_paint.append(paint)
+            to_chart.append(chart)
+        page_kb = (tmp / "index.html").stat().st_size / 1024
+    finally:
+        driver.quit()
+        server.shutdown()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"load_s": load_s, "latency_ms": statistics.median(to_paint), "chart_ms": statistics.median(to_chart),
+            "p90_ms": float(np.percentile(to_paint, 90)), "page_kb": page_kb}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scenarios", type=int, default=200_000)
+    ap.add_argument("--changes", type=int, default=40)
+    ap.add_argument("--no-browser", action="store_true")
+    args = ap.parse_args(argv)
+
+    ok = True
+    rate = bench_model(args.scenarios)
+    ok &= rate >= GOALS["scenarios_per_s"]
+    print(f"model:   {rate:,.0f} scenarios/s (median of 5 runs of {args.scenarios:,}; goal >= {GOALS['scenarios_per_s']:,})")
+    grid_s, rows = bench_grid()
+    ok &= grid_s <= GOALS["grid_s"]
+    print(f"grid:    {grid_s:.2f} s for {rows:,} scenarios (median of 3; goal <= {GOALS['grid_s']} s)")
+    if not args.no_browser:
+        b = bench_browser(args.changes)
+        ok &= b["latency_ms"] <= GOALS["latency_ms"]
+        print(f"browser: control change -> chart painted {b['latency_ms']:.1f} ms median, {b['p90_ms']:.1f} ms p90 "
+              f"(chart updated {b['chart_ms']:.1f} ms; {args.changes} changes; goal <= {GOALS['latency_ms']:.0f} ms)")
+        print(f"         page with grid {b['page_kb']:.0f} kB, ready after {b['load_s']:.2f} s")
+    print("all goals met" if ok else "GOAL MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
