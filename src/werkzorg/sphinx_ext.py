@@ -370,6 +370,22 @@ def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict
     context["script_files"] = kept
 
 
+def _add_vega_where_needed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Load the vendored Vega bundle (~0.9 MB) only on pages that draw Vega charts.
+
+    A page needs it when its body calls ``vegaEmbed`` or holds one of the configured markers
+    (e.g. the household explorer's root element). It is a module script: Sphinx's global ``_``
+    collides with the bundle's when it is loaded as a classic script.
+    """
+    body = context.get("body", "")
+    if not any(marker in body for marker in app.config.werkzorg_vega_markers):
+        return
+    from sphinx.builders.html._assets import _JavaScript as JavaScript
+
+    # Root-relative filename: the template's js_tag makes it relative to the page.
+    context.setdefault("script_files", []).append(JavaScript(app.config.werkzorg_vega_js, type="module"))
+
+
 def _merge_env(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
     env.werkzorg_claim_docs = getattr(env, "werkzorg_claim_docs", set()) | getattr(other, "werkzorg_claim_docs", set())
 
@@ -423,5 +439,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-merge-info", _merge_env)
     app.connect("env-get-outdated", _outdated_by_claims)
     app.connect("build-finished", _fail_on_unknown_claims)
+    app.add_config_value("werkzorg_vega_js", "vendor/vega-bundle.js", "html")
+    app.add_config_value("werkzorg_vega_markers", ["vegaEmbed", "wz-verkenner", "werkzorg-vega"], "html")
+    app.connect("html-page-context", _add_vega_where_needed, priority=900)
     app.connect("html-page-context", _dedupe_scripts, priority=999)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
