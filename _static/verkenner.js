@@ -13,6 +13,7 @@
 
   var KEYS = ["huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2"];
   var URL_KEYS = KEYS.concat(["as"]);
+  var BEAMER_CLASS = "wz-beamer";
 
   var EURO = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   function euro(v) {
@@ -38,6 +39,7 @@
     }
     this.state = Object.assign({}, this.meta.defaults);
     this.ignored = [];
+    this.beamer = false;
     this.view = null;
     this.latencies = [];
     this.readUrl();
@@ -45,6 +47,9 @@
     this.bindControls();
     this.render(false);
     this.embedChart();
+    var beamerButton = root.querySelector("#wz-beamer"), me = this;
+    if (beamerButton) beamerButton.addEventListener("click", function () { me.setBeamer(!me.beamer); me.writeUrl(); });
+    if (this.beamer) this.setBeamer(true);
   }
 
   Explorer.prototype.key = function (r) {
@@ -69,12 +74,26 @@
     return undefined;
   };
 
+  Explorer.prototype.setBeamer = function (on) {
+    document.documentElement.classList.toggle(BEAMER_CLASS, on);
+    var b = this.root.querySelector("#wz-beamer");
+    if (b) {
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+      b.textContent = on ? "Terug naar de gewone weergave" : "Beamerweergave";
+    }
+    this.beamer = on;
+    // the chart fills its container; let it measure the new width
+    window.dispatchEvent(new Event("resize"));
+    if (on) this.root.scrollIntoView();
+  };
+
   Explorer.prototype.readUrl = function () {
     var self = this;
     var sources = [window.location.search.replace(/^\?/, ""), window.location.hash.replace(/^#/, "")];
     sources.forEach(function (s) {
       if (!s) return;
       new URLSearchParams(s).forEach(function (value, name) {
+        if (name === "beamer") { self.beamer = value === "1" || value === "ja"; return; }
         if (URL_KEYS.indexOf(name) < 0) return;
         var v = self.coerce(name, value);
         if (v === undefined) self.ignored.push(name + "=" + value);
@@ -200,6 +219,7 @@
       if (s.huishouden === "alleen" && (k === "uren2" || k === "as")) return;
       p.set(k, String(s[k]));
     });
+    if (this.beamer) p.set("beamer", "1");
     return p.toString();
   };
 

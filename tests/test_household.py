@@ -1,6 +1,7 @@
 """Tests of the household model.
 
-1. Oracles: every row of the researched examples (../shared/research/tax/examples.csv) that the
+1. Oracles: every row of the researched examples (data/params/examples.csv, copied from
+   ../shared/research/tax/examples.csv) that the
    model covers is checked within its tolerance. The expected values come from published tables
    and sources, not from this model. Rows the model does not cover are listed with the reason,
    and a test makes sure no row is skipped silently.
@@ -23,9 +24,8 @@ from hypothesis import strategies as st
 from werkzorg import household as hh
 from werkzorg.params import load_params
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "research" / "tax" / "examples.csv"
-if not EXAMPLES.is_file():  # the research folder sits next to the work tree
-    EXAMPLES = Path("/work/shared/research/tax/examples.csv")
+#: A copy of ../shared/research/tax/examples.csv (researched expected values with sources).
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "params" / "examples.csv"
 
 #: Rows the model does not cover, with the reason (checked: every other row is a test case).
 NOT_COVERED = {
@@ -357,3 +357,59 @@ def test_invalid_row_is_named_in_a_batch():
 def test_scenario_rejects_unknown_household():
     with pytest.raises(ValueError, match="household: must be 'paar' or 'alleenstaand'"):
         hh.scenario(household="gezin")
+
+
+# --------------------------------------------------------------------------------------------
+# The explorer grid and the widgets' comparison use the same model
+# --------------------------------------------------------------------------------------------
+
+def test_explorer_grid_rows_equal_the_model_one_by_one():
+    from werkzorg import explorer
+    grid = explorer.build_grid()
+    rng = np.random.default_rng(7)
+    for i in rng.choice(len(grid), 25, replace=False):
+        row = grid.iloc[int(i)]
+        settings = {k: row[k] for k in ("huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2")}
+        out = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings)])).iloc[0]
+        for key in ("d", "n1", "n2", "kot", "kc", "kgb", "zt", "bb"):
+            assert row[key] == explorer.expected_month(out, key), (settings, key)
+
+
+def test_explorer_grid_covers_every_control_setting_and_stays_small():
+    from werkzorg import explorer
+    grid = explorer.build_grid()
+    couples = grid[grid.huishouden == "paar"]
+    n_kids_with_care = len(explorer.DIMENSIONS["kinderen"]) - 1
+    per_kids = len(explorer.DIMENSIONS["jaar"]) * len(explorer.DIMENSIONS["loon"]) * len(explorer.DIMENSIONS["uren1"]) ** 2
+    assert len(couples) == per_kids * (n_kids_with_care * len(explorer.DIMENSIONS["opvang"]) + 1)
+    assert not grid.duplicated(list(explorer.DIMENSIONS)).any()
+    page = explorer.static_explorer_html(grid)
+    assert len(page.encode()) < 1.5e6
+    assert "http://" not in page and "https://" not in page  # the page refers to nothing outside itself
+
+
+def test_explorer_rejects_unknown_control_values():
+    from werkzorg import explorer
+    with pytest.raises(ValueError, match="kinderen: must be one of"):
+        explorer.inputs_for("paar", 2025, "7", "20", 2, 40, 16)
+
+
+def test_explorer_normalise_fixes_controls_that_do_not_apply():
+    from werkzorg import explorer
+    s = explorer.normalise({"huishouden": "alleen", "uren2": 24, "as": 2, "kinderen": "0", "opvang": 3})
+    assert (s["uren2"], s["as"], s["opvang"]) == (0, 1, 0)
+
+
+def test_widgets_comparison_shows_now_wished_and_difference():
+    from werkzorg import widgets
+    children = [{"age": 1, "care": "dagopvang", "hours": 20, "price": 11}]
+    now = hh.scenario(adults=[{"wage": 20, "hours": 40, "care": 5}, {"wage": 18, "hours": 8, "care": 25}], children=children)
+    wished = hh.scenario(adults=[{"wage": 20, "hours": 36, "care": 10}, {"wage": 18, "hours": 16, "care": 20}], children=children)
+    table = widgets.comparison(now, wished).set_index("wat")
+    direct = hh.evaluate(pd.DataFrame([now, wished]))
+    row = table.loc["Besteedbaar inkomen"]
+    assert row["nu"] == pytest.approx(direct["disposable_year"][0] / 12)
+    assert row["verschil"] == pytest.approx((direct["disposable_year"][1] - direct["disposable_year"][0]) / 12)
+    assert table.loc["Aandeel zorg ouder 2", "gewenst"] == pytest.approx(20 / 30)
+    html_table = widgets.comparison_html(widgets.comparison(now, wished))
+    assert "Besteedbaar inkomen" in html_table and "€" in html_table

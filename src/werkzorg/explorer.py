@@ -288,6 +288,7 @@ def chart_spec() -> dict[str, Any]:
     )
     spec = chart.to_dict()
     spec.pop("datasets", None)
+    spec.pop("$schema", None)  # a URL in the page; vega-embed defaults to Vega-Lite without it
     if theme:
         spec["config"] = {**theme, **spec.get("config", {})}
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -359,7 +360,8 @@ def static_explorer_html(grid: pd.DataFrame | None = None) -> str:
     return (
         '<div id="wz-verkenner" class="wz-verkenner">'
         + controls_html()
-        + '<p class="wz-link">Link naar deze keuze: <a id="wz-permalink" href="#">deze pagina met jouw instellingen</a></p>'
+        + '<p class="wz-link">Link naar deze keuze: <a id="wz-permalink" href="#">deze pagina met jouw instellingen</a>'
+        + ' <button type="button" id="wz-beamer" class="wz-button" aria-pressed="false">Beamerweergave</button></p>'
         + '<div class="wz-chart" id="wz-chart" role="img" aria-label="Grafiek: inkomen per maand bij meer of minder uren werk"></div>'
         + readouts_html()
         + '<div class="wz-approx" id="wz-approx" hidden></div>'

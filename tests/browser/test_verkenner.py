@@ -177,3 +177,18 @@ def test_without_children_the_childcare_control_is_off(browser, page_url, read_l
         assert _shown(browser, key)[0] == expected(key, kinderen="0", uren1=36, uren2=24), key
     assert _shown(browser, "kgb")[0] == 0
     _clean(read_logs, browser)
+
+
+def test_projector_view_hides_the_sidebars_and_keeps_the_numbers(browser, page_url, read_logs, clean_logs):
+    _open(browser, page_url, "?uren2=16")
+    browser.find_element(By.ID, "wz-beamer").click()
+    WebDriverWait(browser, 5).until(
+        lambda d: d.execute_script("return document.documentElement.classList.contains('wz-beamer')"))
+    sidebars = browser.find_elements(By.CSS_SELECTOR, ".bd-sidebar-primary")
+    assert all(not s.is_displayed() for s in sidebars)
+    assert "beamer=1" in browser.find_element(By.ID, "wz-permalink").get_attribute("href")
+    assert _shown(browser, "d")[0] == expected("d", uren2=16)
+    # a link with beamer=1 opens in the projector view
+    _open(browser, page_url, "?uren2=16&beamer=1")
+    assert browser.execute_script("return document.documentElement.classList.contains('wz-beamer')")
+    _clean(read_logs, browser)
