@@ -68,3 +68,62 @@ def test_every_referenced_chapter_exists(module):
             refs |= set(s.get("gebruikt") or [])
     missing = sorted(refs - labels)
     assert not missing, f"{module['id']} refers to unknown labels: {missing}"
+
+
+# --- The trainers' part as a whole: table of contents, overview, handouts ---------------------
+
+TOC = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+HANDOUTS = yaml.safe_load((ROOT / "data" / "handouts.yaml").read_text(encoding="utf-8"))["handouts"]
+
+
+def _toc_files() -> set[str]:
+    found: set[str] = set()
+
+    def walk(items):
+        for item in items or []:
+            if "file" in item:
+                found.add(item["file"])
+            walk(item.get("sections"))
+            walk(item.get("chapters"))
+
+    walk(TOC.get("parts"))
+    return found
+
+
+def test_every_module_page_is_in_the_table_of_contents():
+    files = _toc_files()
+    missing = [m["id"] for m in PLANS if f"book/voor-trainers/{m['id']}" not in files]
+    assert not missing, f"module pages not in _toc.yml: {missing}"
+    assert "book/voor-trainers/index" in files and "book/voor-trainers/werkbladen" in files
+
+
+def test_every_module_has_a_printable_lesson_plan():
+    pages = {h["page"] for h in HANDOUTS}
+    missing = [m["id"] for m in PLANS if f"book/voor-trainers/{m['id']}.html" not in pages]
+    assert not missing, f"no handout in data/handouts.yaml for the lesson plan of: {missing}"
+
+
+@pytest.mark.parametrize("handout", HANDOUTS, ids=lambda h: h["name"])
+def test_every_handout_is_a_page_of_the_book(handout):
+    page = handout["page"]
+    assert page.endswith(".html"), f"{handout['name']}: page must be the built .html path"
+    stem = page[: -len(".html")]
+    assert stem in _toc_files(), f"{handout['name']}: {stem} is not in _toc.yml"
+    assert (ROOT / f"{stem}.md").is_file(), f"{handout['name']}: no source file {stem}.md"
+    assert handout["omschrijving"].strip(), f"{handout['name']}: 'omschrijving' is empty"
+
+
+def test_overview_table_lists_every_module_with_both_durations():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(ROOT / "book" / "_templates")),
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+    data = yaml.safe_load((ROOT / "data" / "lessen.yaml").read_text(encoding="utf-8"))
+    text = env.get_template("lessen-overzicht.md.j2").render(data=data, options={"part": "modules"})
+    rows = [line for line in text.splitlines() if line.startswith("| {ref}`")]
+    assert len(rows) == len(PLANS)
+    for m, row in zip(PLANS, rows):
+        assert f"<module-{m['id']}>" in row
+        assert f"| {m['varianten']['lang']['duur']} min. | {m['varianten']['kort']['duur']} min. |" in row
