@@ -45,6 +45,10 @@ def test_a_module_is_complete(module):
     for group in ("migratieachtergrond", "laaggeletterdheid"):
         assert len(module["aanpassen"][group].split()) >= 15, f"{module['id']}: advice for {group} too thin"
     assert len(module["leerdoelen"]) >= 2
+    for field in ("leerdoelen", "voorbereiding", "materiaal", "hoofdstukken"):
+        for item in module[field]:
+            # An unquoted "text: more text" in YAML becomes a mapping and prints as {'text': ...}.
+            assert isinstance(item, str) and item.strip(), f"{module['id']}/{field}: not plain text: {item!r}"
 
 
 @pytest.mark.parametrize("module", PLANS, ids=lambda m: m["id"])
@@ -57,6 +61,9 @@ def test_step_timings_add_up_to_the_duration(module):
         assert total == var["duur"], f"{module['id']}/{name}: steps add up to {total}, not {var['duur']}"
         for s in var["stappen"]:
             assert s["titel"] and s["uitleg"], f"{module['id']}/{name}: step without title or explanation"
+            assert isinstance(s["titel"], str) and isinstance(s["uitleg"], str), (
+                f"{module['id']}/{name}: step '{s['titel']}' is not plain text (unquoted ': ' in YAML?)"
+            )
 
 
 @pytest.mark.parametrize("module", PLANS, ids=lambda m: m["id"])
