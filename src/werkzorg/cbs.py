@@ -157,6 +157,13 @@ def parse_value(text: Any, decimal: str = ".") -> tuple[float, str]:
     if isinstance(text, (int, float)):
         return float(text), ""
     s = str(text).strip()
+    # Fast path for the common case, a plain number with a decimal point ("nan", "inf" and
+    # "1_000" do not end in a digit or contain "_", so float() cannot accept them here).
+    if decimal == "." and s and s[-1].isdigit() and s[0] in "+-.0123456789" and "_" not in s and s.isascii():
+        try:
+            return float(s), ""
+        except ValueError:
+            pass
     symbol = ""
     if s.endswith("**"):
         s, symbol = s[:-2].strip(), "**"
@@ -203,9 +210,12 @@ class _TidyBuilder:
         if len(self.time) != 1:
             raise CBSDataError(source, None, "geen tijddimensie (Perioden) gevonden" if not self.time
                                else "meer dan één tijddimensie")
-        self.rows: list[dict] = []
+        self.plain = [d for d in dims if not d.is_time]
+        self.rows: list[tuple] = []
         self.seen: dict[tuple, Any] = {}
         self._periods: dict[str, Period] = {}
+        self._pinfo: dict[str, tuple] = {}
+        self._dcache: dict[tuple, tuple] = {}
 
     def period(self, code: str, where: Any) -> Period:
         p = self._periods.get(code)
@@ -239,43 +249,57 @@ class _TidyBuilder:
             out[d.key] = code
         return out
 
+    def _period_info(self, code: str, where: Any) -> tuple:
+        info = self._pinfo.get(code)
+        if info is None:
+            p = self.period(code, where)
+            meta = self.time[0].codes.get(p.code, {})
+            raw_status = str(meta.get("Status", "") or "")
+            status = PERIOD_STATUS.get(raw_status.replace(" ", "").lower(), raw_status.lower())
+            label = str(meta.get("Title") or p.label).rstrip("*").strip()
+            info = (p.code, label, p.year, p.quarter, p.month, p.freq, status)
+            self._pinfo[code] = info
+        return info
+
+    def _dim_part(self, dimvals: dict[str, str]) -> tuple:
+        key = tuple(dimvals[d.key] for d in self.plain)
+        part = self._dcache.get(key)
+        if part is None:
+            part = []
+            for d, code in zip(self.plain, key):
+                part += [code, str(d.codes.get(code, {}).get("Title", code)).strip()]
+            part = tuple(part)
+            self._dcache[key] = part
+        return part
+
     def add(self, dimvals: dict[str, str], topic: Topic, cell: Any, where: Any, decimal: str = ".",
             value_attribute: str = "") -> None:
-        tdim = self.time[0]
-        p = self.period(dimvals[tdim.key], where)
-        try:
-            value, symbol = parse_value(cell, decimal)
-        except ValueError as exc:
-            raise CBSDataError(self.source, where, f"kolom {topic.key}: {exc}") from None
-        if value_attribute and value_attribute not in ("None", "") and not symbol:
+        pinfo = self._period_info(dimvals[self.time[0].key], where)
+        if cell is None:
+            value, symbol = math.nan, ""
+        elif type(cell) in (int, float):
+            value, symbol = float(cell), ""
+        else:
+            try:
+                value, symbol = parse_value(cell, decimal)
+            except ValueError as exc:
+                raise CBSDataError(self.source, where, f"kolom {topic.key}: {exc}") from None
+        if value_attribute and value_attribute != "None" and not symbol:
             symbol = value_attribute
-        meta = tdim.codes.get(p.code, {})
-        status = PERIOD_STATUS.get(str(meta.get("Status", "")).replace(" ", "").lower(), str(meta.get("Status", "")).lower())
+        status = pinfo[6]
         if symbol == "*":
-            status = "voorlopig"
+            status, symbol = "voorlopig", ""
         elif symbol == "**":
-            status = "nader voorlopig"
-        row = {
-            "table_id": self.table_id, "measure": topic.key, "measure_label": topic.title, "unit": topic.unit,
-            "period": p.code, "period_label": str(meta.get("Title") or p.label).rstrip("*").strip(),
-            "year": p.year, "quarter": p.quarter, "month": p.month, "freq": p.freq, "status": status,
-            "value": value, "symbol": symbol if symbol not in ("*", "**") else "",
-        }
-        for d in self.dims:
-            if d.is_time:
-                continue
-            code = dimvals[d.key]
-            row[d.key] = code
-            row[d.key + "_label"] = str(d.codes.get(code, {}).get("Title", code)).strip()
-        self.rows.append(row)
+            status, symbol = "nader voorlopig", ""
+        self.rows.append((self.table_id, *self._dim_part(dimvals), topic.key, topic.title, topic.unit,
+                          *pinfo[:6], status, value, symbol))
 
     def frame(self) -> pd.DataFrame:
         dim_cols = []
-        for d in self.dims:
-            if not d.is_time:
-                dim_cols += [d.key, d.key + "_label"]
+        for d in self.plain:
+            dim_cols += [d.key, d.key + "_label"]
         cols = ["table_id", *dim_cols, *TIDY_COLUMNS[1:]]
-        df = pd.DataFrame(self.rows, columns=cols)
+        df = pd.DataFrame.from_records(self.rows, columns=cols)
         for c in ("year", "quarter", "month"):
             df[c] = df[c].astype("Int64")
         df["value"] = df["value"].astype(float)
@@ -348,9 +372,21 @@ def http_json(url: str, timeout: float = 30.0) -> Any:
         raise CBSDataError(url, None, f"antwoord is geen geldige JSON: {exc}") from None
 
 
-def _record_where(url: str, index: int) -> str:
-    name = url.split("?", 1)[0].rsplit("/", 1)[-1]
-    return f"record {index + 1} van {name}"
+class _RecordRef:
+    """Where a JSON record is ("record 3 van TypedDataSet"); formatted only when an error needs it."""
+
+    __slots__ = ("url", "index")
+
+    def __init__(self, url: str, index: int):
+        self.url, self.index = url, index
+
+    def __str__(self) -> str:
+        name = self.url.split("?", 1)[0].rsplit("/", 1)[-1]
+        return f"record {self.index + 1} van {name}"
+
+
+def _record_where(url: str, index: int) -> _RecordRef:
+    return _RecordRef(url, index)
 
 
 def read_odata_v3(table_id: str, get_json: JsonGetter, typed: bool = True, base: str = V3_FEED) -> pd.DataFrame:
