@@ -40,16 +40,24 @@
     this.state = Object.assign({}, this.meta.defaults);
     this.ignored = [];
     this.beamer = false;
+    this.pinned = null;
+    this.pinnedRaw = null;
     this.view = null;
     this.latencies = [];
     this.readUrl();
     this.normalise();
+    this.applyPinnedRaw();
     this.bindControls();
     this.render(false);
     this.embedChart();
     var beamerButton = root.querySelector("#wz-beamer"), me = this;
     if (beamerButton) beamerButton.addEventListener("click", function () { me.setBeamer(!me.beamer); me.writeUrl(); });
     if (this.beamer) this.setBeamer(true);
+    var pinButton = root.querySelector("#wz-pin");
+    if (pinButton) pinButton.addEventListener("click", function () {
+      me.pinned = me.pinned ? null : Object.assign({}, me.state);
+      me.render(false);
+    });
   }
 
   Explorer.prototype.key = function (r) {
@@ -94,12 +102,36 @@
       if (!s) return;
       new URLSearchParams(s).forEach(function (value, name) {
         if (name === "beamer") { self.beamer = value === "1" || value === "ja"; return; }
+        if (name === "nu") { self.pinnedRaw = value; return; }
         if (URL_KEYS.indexOf(name) < 0) return;
         var v = self.coerce(name, value);
         if (v === undefined) self.ignored.push(name + "=" + value);
         else self.state[name] = v;
       });
     });
+  };
+
+  // "nu" in the URL: the pinned setting as changes to the current one, e.g. nu=uren2:8,opvang:1 ("-" = same).
+  Explorer.prototype.applyPinnedRaw = function () {
+    if (this.pinnedRaw === null) return;
+    var pinned = Object.assign({}, this.state), self = this, ok = true;
+    if (this.pinnedRaw !== "-" && this.pinnedRaw !== "") {
+      this.pinnedRaw.split(",").forEach(function (part) {
+        var kv = part.split(":");
+        var v = kv.length === 2 ? self.coerce(kv[0], kv[1]) : undefined;
+        if (v === undefined || URL_KEYS.indexOf(kv[0]) < 0) { ok = false; return; }
+        pinned[kv[0]] = v;
+      });
+    }
+    if (!ok) { this.ignored.push("nu=" + this.pinnedRaw); return; }
+    this.pinned = this.normalised(pinned);
+  };
+
+  Explorer.prototype.normalised = function (s) {
+    var t = Object.assign({}, s);
+    if (t.huishouden === "alleen") { t.uren2 = 0; t.as = 1; }
+    if (t.kinderen === "0") t.opvang = 0;
+    return t;
   };
 
   Explorer.prototype.normalise = function () {
@@ -174,9 +206,52 @@
       thr.textContent = "Grens in " + s.jaar + ": economisch zelfstandig vanaf " + euro(th.ez) +
         " netto per maand uit eigen werk, financieel onafhankelijk vanaf " + euro(th.fo) + ".";
     }
+    this.renderCompare(rec, statusText);
     this.renderApprox(rec);
     this.writeUrl();
     if (fromUser) this.pushSignals(t0);
+  };
+
+  Explorer.prototype.describe = function (s) {
+    var labels = this.meta.labels;
+    var parts = [labels.huishouden[s.huishouden], labels.kinderen[s.kinderen],
+      "ouder 1 " + s.uren1 + " uur"];
+    if (s.huishouden === "paar") parts.push("ouder 2 " + s.uren2 + " uur");
+    if (s.kinderen !== "0") parts.push(s.opvang + " dagen opvang");
+    parts.push(labels.loon[s.loon], String(s.jaar));
+    return parts.join(", ");
+  };
+
+  Explorer.prototype.renderCompare = function (rec, statusText) {
+    var root = this.root, pinned = this.pinned;
+    root.classList.toggle("wz-comparing", !!pinned);
+    var button = root.querySelector("#wz-pin");
+    if (button) {
+      button.setAttribute("aria-pressed", pinned ? "true" : "false");
+      button.textContent = pinned ? "Stop met vergelijken" : "Vergelijk: zet deze keuze vast als ‘nu’";
+    }
+    if (!pinned) return;
+    var then = this.index.get(this.key(pinned));
+    if (!then) return;
+    var fb = this.meta.flag_bits;
+    root.querySelectorAll("[data-now]").forEach(function (el) {
+      var k = el.dataset.now;
+      if (k.indexOf("status") === 0) {
+        var a = k.slice(-1);
+        el.textContent = statusText(!!(then.f & fb["ez" + a]), !!(then.f & fb["fo" + a]));
+        return;
+      }
+      el.textContent = euro(k === "kc" ? -then[k] : then[k]);
+      el.dataset.value = String(then[k]);
+    });
+    root.querySelectorAll("[data-diff]").forEach(function (el) {
+      var k = el.dataset.diff, diff = rec[k] - then[k];
+      if (k === "kc") diff = -diff;
+      el.textContent = (diff > 0 ? "+ " : "") + euro(diff);
+      el.dataset.value = String(rec[k] - then[k]);
+    });
+    var desc = root.querySelector('[data-out="pinned"]');
+    if (desc) desc.textContent = "Nu: " + this.describe(pinned) + ". Gewenst: " + this.describe(this.state) + ".";
   };
 
   Explorer.prototype.renderApprox = function (rec) {
@@ -219,6 +294,11 @@
       if (s.huishouden === "alleen" && (k === "uren2" || k === "as")) return;
       p.set(k, String(s[k]));
     });
+    if (this.pinned) {
+      var pinned = this.pinned, changes = [];
+      URL_KEYS.forEach(function (k) { if (String(pinned[k]) !== String(s[k])) changes.push(k + ":" + pinned[k]); });
+      p.set("nu", changes.length ? changes.join(",") : "-");
+    }
     if (this.beamer) p.set("beamer", "1");
     return p.toString();
   };

@@ -254,7 +254,7 @@ def chart_spec() -> dict[str, Any]:
     ).transform_calculate(
         reeks=" : ".join(f"datum.serie == '{k}' ? '{v}'" for k, v in SERIES.items()) + " : ''"
     )
-    legend = alt.Legend(orient="bottom", direction="vertical", title=None, symbolStrokeWidth=2.5)
+    legend = alt.Legend(orient="bottom", direction="vertical", title=None, symbolType="stroke", symbolStrokeWidth=2.5)
     colour = alt.Color("reeks:N", title=None, sort=list(SERIES.values()),
                        scale=alt.Scale(domain=list(SERIES.values()), range=palette), legend=legend)
     x = alt.X("x:Q", title="Betaalde uren per week van de gekozen ouder", scale=alt.Scale(domain=[0, 40]),
@@ -326,12 +326,19 @@ def controls_html() -> str:
 
 
 def readouts_html() -> str:
-    """The number read-outs; the glue JS fills them from the grid row of the chosen controls."""
+    """The number read-outs; the glue JS fills them from the grid row of the chosen controls.
+
+    With "vergelijken" on, a pinned setting ("nu") is shown next to the current one ("gewenst").
+    """
     def row(key: str, label: str, cls: str = "") -> str:
         return (f'<tr class="{cls}" data-row="{key}"><th scope="row">{html.escape(label)}</th>'
-                f'<td><output data-out="{key}"></output></td></tr>')
+                f'<td class="wz-cmp"><output data-now="{key}"></output></td>'
+                f'<td><output data-out="{key}"></output></td>'
+                f'<td class="wz-cmp"><output data-diff="{key}"></output></td></tr>')
     table = (
-        '<table class="wz-readout"><caption>Per maand, in euro</caption><tbody>'
+        '<table class="wz-readout"><caption>Per maand, in euro</caption>'
+        '<thead class="wz-cmp"><tr><th></th><th scope="col">Nu</th><th scope="col">Gewenst</th>'
+        '<th scope="col">Verschil</th></tr></thead><tbody>'
         + row("n1", "Netto inkomen uit werk, ouder 1")
         + row("n2", "Netto inkomen uit werk, ouder 2", "wz-couple-only")
         + row("bb", "Bijstand (aanvulling tot de norm)", "wz-single-only")
@@ -345,8 +352,11 @@ def readouts_html() -> str:
     )
     status = (
         '<div class="wz-status" aria-live="polite">'
-        '<p><strong>Ouder 1:</strong> <span data-out="status1"></span></p>'
-        '<p class="wz-couple-only"><strong>Ouder 2:</strong> <span data-out="status2"></span></p>'
+        '<p class="wz-cmp" data-out="pinned"></p>'
+        '<p><strong>Ouder 1:</strong> <span data-out="status1"></span>'
+        '<span class="wz-cmp"> (nu: <span data-now="status1"></span>)</span></p>'
+        '<p class="wz-couple-only"><strong>Ouder 2:</strong> <span data-out="status2"></span>'
+        '<span class="wz-cmp"> (nu: <span data-now="status2"></span>)</span></p>'
         '<p class="wz-hint" data-out="thresholds"></p>'
         '</div>'
     )
@@ -361,6 +371,7 @@ def static_explorer_html(grid: pd.DataFrame | None = None) -> str:
         '<div id="wz-verkenner" class="wz-verkenner">'
         + controls_html()
         + '<p class="wz-link">Link naar deze keuze: <a id="wz-permalink" href="#">deze pagina met jouw instellingen</a>'
+        + ' <button type="button" id="wz-pin" class="wz-button" aria-pressed="false">Vergelijk: zet deze keuze vast als ‘nu’</button>'
         + ' <button type="button" id="wz-beamer" class="wz-button" aria-pressed="false">Beamerweergave</button></p>'
         + '<div class="wz-chart" id="wz-chart" role="img" aria-label="Grafiek: inkomen per maand bij meer of minder uren werk"></div>'
         + readouts_html()

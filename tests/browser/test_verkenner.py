@@ -192,3 +192,25 @@ def test_projector_view_hides_the_sidebars_and_keeps_the_numbers(browser, page_u
     _open(browser, page_url, "?uren2=16&beamer=1")
     assert browser.execute_script("return document.documentElement.classList.contains('wz-beamer')")
     _clean(read_logs, browser)
+
+
+def test_compare_now_and_wished_side_by_side(browser, page_url, read_logs, clean_logs):
+    """A trainer pins 'nu' (she works 8 hours), then moves to 16: both columns and the difference show."""
+    _open(browser, page_url, "?huishouden=paar&uren1=40&uren2=8&opvang=2&kinderen=2")
+    browser.find_element(By.ID, "wz-pin").click()
+    browser.find_element(By.ID, "wz-uren2").send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    _wait_rendered(browser, uren1=40, uren2=16, opvang=2, kinderen="2")
+    now, wished = model(uren1=40, uren2=8, opvang=2, kinderen="2"), model(uren1=40, uren2=16, opvang=2, kinderen="2")
+    for key in ("d", "n2", "kot", "kgb"):
+        cell_now = browser.find_element(By.CSS_SELECTOR, f'[data-now="{key}"]')
+        cell_diff = browser.find_element(By.CSS_SELECTOR, f'[data-diff="{key}"]')
+        assert cell_now.is_displayed()
+        assert int(cell_now.get_attribute("data-value")) == explorer.expected_month(now, key)
+        assert _shown(browser, key)[0] == explorer.expected_month(wished, key)
+        assert int(cell_diff.get_attribute("data-value")) == explorer.expected_month(wished, key) - explorer.expected_month(now, key)
+    assert "nu=uren2" in browser.find_element(By.ID, "wz-permalink").get_attribute("href")
+    # the link restores the comparison
+    _open(browser, page_url, "?huishouden=paar&uren1=40&uren2=16&opvang=2&kinderen=2&nu=uren2:8")
+    cell_now = browser.find_element(By.CSS_SELECTOR, '[data-now="d"]')
+    assert cell_now.is_displayed() and int(cell_now.get_attribute("data-value")) == explorer.expected_month(now, "d")
+    _clean(read_logs, browser)
