@@ -1,0 +1,61 @@
+"""The statistics part as a student uses it: click a number, see its source and its audit status."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from werkzorg import audit
+from werkzorg.claims import load_claims
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+NOTEBOOKS = ["arbeidsparticipatie", "deeltijd", "economische-zelfstandigheid", "migratieachtergrond", "zorg-in-cijfers"]
+
+
+def test_claims_page_is_an_audit_table_with_every_claim_and_its_status(browser, page_url, clean_logs):
+    results = audit.run_audit()
+    claims = load_claims()
+    browser.get(page_url("book/cijfers/claims.html"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.werkzorg-audit-table tbody tr")
+    assert len(rows) == len(claims)
+    for row, (cid, claim) in zip(rows, claims.items()):
+        cells = row.find_elements(By.TAG_NAME, "td")
+        assert cells[0].text.strip() == claim.statement
+        assert cells[4].text.strip() == results[cid].status
+        link = cells[0].find_element(By.TAG_NAME, "a").get_attribute("href")
+        assert link.endswith(f"#claim-{cid}")
+    assert "uittreksels" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_clicking_a_number_in_a_notebook_shows_source_definition_and_status(browser, page_url, clean_logs):
+    browser.get(page_url("notebooks/arbeidsparticipatie.html"))
+    claim = browser.find_element(By.CSS_SELECTOR, "main a.werkzorg-claim")
+    target = claim.get_attribute("href").split("#", 1)[1]
+    claim.click()
+    WebDriverWait(browser, 10).until(lambda d: "claims.html" in d.current_url)
+    entry = browser.find_element(By.ID, target)
+    text = entry.text
+    cid = target.removeprefix("claim-")
+    status = audit.run_audit()[cid].status
+    assert status in text
+    for field in ("Populatie en definitie", "Controle", "Geciteerd in"):
+        assert field in text
+
+
+@pytest.mark.parametrize("stem", NOTEBOOKS)
+def test_notebook_shows_charts_and_a_static_widget_without_errors(stem, browser, page_url, read_logs, clean_logs):
+    browser.get(page_url(f"notebooks/{stem}.html"))
+    figures = browser.find_elements(By.CSS_SELECTOR, "main figure img")
+    assert figures, "no glued figure on the page"
+    assert all(img.get_attribute("alt") for img in figures)
+    # The widget state is embedded: the html-manager draws the dropdown without a kernel.
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "main .widget-dropdown select"))
+    errors, hosts = read_logs(browser)
+    # Known, reported to the lead: tools/vendor_assets.py puts the widget icon fonts only at the
+    # site root, but html-manager requests them relative to the page (notebooks/@jupyter-widgets/...).
+    # The site-wide offline test still reports them; this test checks everything else.
+    errors = [e for e in errors if "/notebooks/@jupyter-widgets/html-manager/dist/" not in e]
+    assert not errors, errors
+    assert not hosts, hosts
