@@ -182,6 +182,7 @@ def thresholds() -> pd.DataFrame:
     cbs_t = n[n["measure"].isin(["DrempelEZ", "DrempelFO"])][["year", "measure_label", "value"]]
     norm = n[(n["measure_label"] == "Bijstandsnorm netto excl. vakantietoeslag") & (n["Huishouden_label"] == "Gehuwden")]
     norm = norm[["period", "period_label", "value"]].rename(columns={"value": "netto_minimumloon"}).sort_values("period")
+    norm["period_label"] = [plots.date_nl(f"{c[:4]}-{c[4:6]}-{c[6:]}") for c in norm["period"]]
     norm["grens_70"] = (0.7 * norm["netto_minimumloon"]).round(2)
     norm["grens_100"] = norm["netto_minimumloon"].round(2)
     return cbs_t.sort_values(["measure_label", "year"]), norm
@@ -286,6 +287,12 @@ def audit_table(ids: list[str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+#: The same colours as the status labels on the claims page (_static/cijfers.css).
+STATUS_COLOURS = {"klopt": plots.OKABE_ITO["blauwgroen"], "afgerond": plots.OKABE_ITO["blauw"],
+                  "andere definitie": plots.OKABE_ITO["oranje"], "niet te controleren": "#999999",
+                  "wijkt af": plots.OKABE_ITO["vermiljoen"]}
+
+
 def fig_audit_status():
     from . import audit
 
@@ -293,9 +300,9 @@ def fig_audit_status():
     counts = t.groupby(["controle", "status"]).size().unstack(fill_value=0)
     fig, ax = plots.figure("Hoe de cijfers uit de gidsen gecontroleerd zijn", ylabel="aantal cijfers", figsize=(7, 3.8))
     bottom = None
-    for i, st in enumerate([s for s in audit.STATUSES if s in counts.columns]):
+    for st in [s for s in audit.STATUSES if s in counts.columns]:
         vals = counts[st]
-        ax.bar(counts.index, vals, bottom=bottom, label=st, color=plots.PALETTE[i])
+        ax.bar(counts.index, vals, bottom=bottom, label=st, color=STATUS_COLOURS[st])
         bottom = vals if bottom is None else bottom + vals
-    ax.legend(loc="upper left", fontsize=plots.FONT_SIZE - 2)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=plots.FONT_SIZE - 2)
     return plots.finish(fig, plots.source_line("", "", None, publisher="Werk & Zorg, controle van de cijfers (data/audit.yaml)"))
