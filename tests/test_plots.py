@@ -77,3 +77,30 @@ def test_altair_theme_uses_same_palette():
     scale = plots.altair_colour_scale(["Vrouwen", "Mannen"])
     assert scale.range == ["#D55E00", "#0072B2"]
     assert alt is not None
+
+
+def test_with_alt_gives_an_image_a_screen_reader_can_describe():
+    fig, ax = plots.figure("Test")
+    ax.plot([1, 2], [3, 4])
+    out = plots.with_alt(fig, 'Lijn van "laag" naar hoog')
+    html_text = out.data
+    assert html_text.startswith('<img src="data:image/png;base64,iVBOR')  # a real PNG
+    assert 'alt="Lijn van &quot;laag&quot; naar hoog"' in html_text
+    assert not plt.fignum_exists(fig.number)  # closed, so the notebook shows it only once
+
+
+def test_with_alt_refuses_an_empty_description():
+    fig, _ = plots.figure("Test")
+    with pytest.raises(ValueError, match="alt text is empty"):
+        plots.with_alt(fig, "  ")
+    plt.close(fig)
+
+
+def test_percent_ticks_are_whole_numbers_so_labels_do_not_lie():
+    fig, ax = plots.figure()
+    ax.plot([2003, 2021], [2.6, 16.5])
+    plots.percent_axis(ax)
+    fig.canvas.draw()
+    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+    assert all(float(t).is_integer() for t in ticks), ticks
+    plt.close(fig)

@@ -235,7 +235,7 @@ def fig_unemployment_new(groups: list[str] | None = None):
     d = d[d["groep"].isin(groups)]
     fig, ax = plots.figure("Werkloosheid naar herkomst (nieuwe indeling)", ylabel="% van de beroepsbevolking")
     plots.lines(ax, d, x="year", y="value", group="groep", order=[g for g in NEW_ORDER if g in groups])
-    ax.legend(loc="upper right", fontsize=plots.FONT_SIZE - 2)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=plots.FONT_SIZE - 2)
     plots.percent_axis(ax, lower=0)
     plots.year_axis(ax)
     return plots.finish(fig, source("herkomst2022", _span(d["year"]), publisher="CBS, Integratie en samenleven 2022"),
@@ -253,7 +253,7 @@ def fig_unemployment_old():
     single = d[~multi]
     for i, (g, e) in enumerate(single.groupby("groep")):
         ax.scatter(e["year"].astype(int), e["value"], marker="s", s=30, color=plots.PALETTE[(i + 3) % 8], label=g, zorder=3)
-    ax.legend(loc="upper right", fontsize=plots.FONT_SIZE - 2)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=plots.FONT_SIZE - 2)
     plots.percent_axis(ax, lower=0)
     plots.year_axis(ax)
     return plots.finish(fig, source("82809NED", _span(d["year"])),

@@ -29,7 +29,7 @@ from typing import Any
 # No matplotlib.use() here: in a notebook the kernel's inline backend must stay active, or
 # glue() and plt.show() would capture only "<Figure size ...>" text instead of the image.
 import matplotlib.pyplot as plt
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 #: Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable with
 #: the common forms of colour blindness.
@@ -154,6 +154,9 @@ def figure(title: str = "", ylabel: str = "", xlabel: str = "", figsize: tuple[f
 
 def percent_axis(ax, decimals: int = 0, lower: float | None = 0, upper: float | None = None) -> None:
     """Format the y axis as Dutch percentages (values are percentages, not fractions)."""
+    if decimals == 0:
+        # whole-number ticks only, so a tick at 2.5 is never printed as "2%"
+        ax.yaxis.set_major_locator(MaxNLocator(steps=[1, 2, 5, 10], integer=True))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: percent_nl(v, decimals)))
     if lower is not None or upper is not None:
         ax.set_ylim(lower, upper)
@@ -264,3 +267,29 @@ def altair_with_source(chart, source: str):
     return chart.properties(title={"text": chart.title if isinstance(chart.title, str) else "",
                                    "subtitle": source, "subtitleFontSize": FONT_SIZE - 3,
                                    "orient": "bottom", "anchor": "start"})
+
+
+# --------------------------------------------------------------------------- Alt text
+
+def with_alt(fig, alt: str):
+    """Return the figure as an HTML ``<img>`` with alt text, and close the figure.
+
+    For charts drawn inside ``ipywidgets.interactive_output``: on the static site the widget
+    manager shows a plain PNG output without alt text, so a screen reader skips the chart.
+    ``display(plots.with_alt(fig, "Lijndiagram van ..."))`` shows the same picture with a
+    description. Charts shown with ``glue:figure`` get their alt text from ``:alt:`` instead.
+    """
+    import base64
+    import html
+    import io
+
+    from IPython.display import HTML
+
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError("plots.with_alt: the alt text is empty; describe in words what the chart shows")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    plt.close(fig)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return HTML(f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt.strip(), quote=True)}" '
+                'style="max-width:100%;height:auto">')
