@@ -177,7 +177,7 @@
     if (as) as.disabled = single;
     if (!rec) return;
     var bits = meta.approx_bits;
-    var approxRows = { kot: rec.ax & bits.kot, kgb: rec.ax & bits.kgb, bb: rec.ax & bits.bijstand };
+    var approxRows = { kot: rec.ax & bits.kot, kgb: rec.ax & bits.kgb, bb: rec.ax & bits.bijstand, zt: rec.ax & bits.zorgtoeslag };
     root.querySelectorAll("[data-out]").forEach(function (el) {
       var k = el.dataset.out;
       if (k in rec && k !== "f" && k !== "ax") {
@@ -263,6 +263,7 @@
       kot_table: rec.ax & bits.kot,
       kgb_supplement_12_15: rec.ax & bits.kgb, kgb_supplement_16_17: rec.ax & bits.kgb,
       bijstand_single_jan: rec.ax & bits.bijstand, bijstand_single_jul: rec.ax & bits.bijstand,
+      zt_min_payout: rec.ax & bits.zorgtoeslag,
     };
     list.forEach(function (p) { if (byName[p.name]) used.push(p); });
     box.hidden = used.length === 0 && this.ignored.length === 0;

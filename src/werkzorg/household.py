@@ -62,8 +62,7 @@ APPROX_BITS = {
     "kot": 1,        # kinderopvangtoeslag percentage from an interpolated row
     "kgb": 2,        # kindgebonden budget amount with an approximated parameter
     "bijstand": 4,   # bijstand norm approximated (top-up or independence thresholds)
-    "zorgtoeslag": 8,
-    "minimumloon": 16,
+    "zorgtoeslag": 8,  # near the income limit, where the (approximated) minimum payout decides
 }
 
 
@@ -518,6 +517,11 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
         approx |= np.where((out["kgb"] > 0) & (a >= 16).any(axis=1), APPROX_BITS["kgb"], 0)
     if p.status("bijstand_single_jan") == "approximation" or p.status("bijstand_single_jul") == "approximation":
         approx |= APPROX_BITS["bijstand"]  # the independence thresholds use the norm
+    if p.status("zt_min_payout") == "approximation":
+        premie = p["zt_standaardpremie"] * np.where(couple, 2, 1)
+        norm = np.where(couple, p["zt_norm_partner"], p["zt_norm_single"]) * p["zt_drempel"]
+        raw = premie - norm - p["zt_afbouw"] * np.maximum(ti - p["zt_drempel"], 0.0)
+        approx |= np.where((raw > 0) & (raw <= 2 * p["zt_min_payout"]), APPROX_BITS["zorgtoeslag"], 0)
     out["approx"] = approx.astype(int)
     return out
 
