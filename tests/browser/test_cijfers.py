@@ -53,9 +53,5 @@ def test_notebook_shows_charts_and_a_static_widget_without_errors(stem, browser,
     # The widget state is embedded: the html-manager draws the dropdown without a kernel.
     WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "main .widget-dropdown select"))
     errors, hosts = read_logs(browser)
-    # Known, reported to the lead: tools/vendor_assets.py puts the widget icon fonts only at the
-    # site root, but html-manager requests them relative to the page (notebooks/@jupyter-widgets/...).
-    # The site-wide offline test still reports them; this test checks everything else.
-    errors = [e for e in errors if "/notebooks/@jupyter-widgets/html-manager/dist/" not in e]
     assert not errors, errors
     assert not hosts, hosts
