@@ -319,7 +319,10 @@ class ClaimsOverview(SphinxDirective):
                 else:
                     para += nodes.Text(entry.get("title", tid))
                 extract = " (uittreksel)" if entry.get("extract") else ""
-                para += nodes.Text(f"{extract}, opgehaald {entry.get('retrieved', '?')}")
+                from .plots import date_nl
+
+                got = entry.get("retrieved")
+                para += nodes.Text(f"{extract}, opgehaald {date_nl(str(got)) if got else 'onbekend'}")
             body += para
             f += body
             fields += f
