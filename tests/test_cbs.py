@@ -383,3 +383,26 @@ def test_lookup_takes_totals_for_unnamed_dimensions_and_refuses_ambiguity():
     assert cbs.lookup(df, "Netto arbeidsparticipatie", "2023JJ00")["value"] == 72.9  # Totaal mannen en vrouwen
     with pytest.raises(LookupError):
         cbs.lookup(df, "Netto arbeidsparticipatie", "2030JJ00")
+
+
+def test_refresh_with_bad_data_from_cbs_changes_nothing(repo, tmp_path):
+    shutil.copytree(FIX / "v3_85264NED", tmp_path / "v3")
+    p = tmp_path / "v3" / "TypedDataSet_skip5.json"
+    doc = json.loads(p.read_text())
+    doc["value"][0]["Perioden"] = "2024XX01"
+    p.write_text(json.dumps(doc))
+    before = snapshot_bytes(repo)
+    rc, _, err = run_cli("data", "refresh", "85264NED", get_json=cbs.DirectorySource(tmp_path / "v3"))
+    assert rc == 1
+    assert "record 1 van TypedDataSet" in err and "onbekende periodecode '2024XX01'" in err
+    assert "Er is niets veranderd" in err
+    assert snapshot_bytes(repo) == before
+
+
+def test_check_command_reports_every_snapshot(repo):
+    rc, out, _ = run_cli("data", "check")
+    assert rc == 0
+    assert out.count("uittreksel") == len(cbs.Manifest.load(repo / "data" / "cbs").tables)
+    (repo / "data" / "cbs" / "80590NED.csv").write_text("table_id\n", encoding="utf-8")
+    rc, _, err = run_cli("data", "check")
+    assert rc == 1 and "80590NED: sha256 klopt niet" in err

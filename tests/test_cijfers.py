@@ -65,3 +65,12 @@ def test_participation_figure_marks_the_2021_revision():
     ax = fig.axes[0]
     assert any("2021" in t.get_text() for t in ax.texts)
     plt.close(fig)
+
+
+def test_published_independence_shares_agree_with_the_counts():
+    # 84070NED 2017: published shares (ocwincijfers) and the counts (x 1 000) must tell the same story
+    counts = cijfers.independence_from_counts().set_index(["year", "groep", "maat"])["value"]
+    published = cijfers.independence().set_index(["year", "groep", "maat"])["value"]
+    for sex in ("Vrouwen", "Mannen"):
+        key = (2017, sex, "Economisch zelfstandig")
+        assert counts[key] == pytest.approx(published[key], abs=0.05)
