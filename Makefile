@@ -75,4 +75,4 @@ clean:
 	rm -rf _build
 
 distclean: clean
-	rm -rf $(VENV) extra/vendor extra/@jupyter-widgets
+	rm -rf $(VENV) extra/vendor extra/@jupyter-widgets extra/notebooks

@@ -46,6 +46,25 @@ def _npm_pack(spec: str, workdir: Path) -> Path:
     return target / "package"
 
 
+#: Folders (relative to the site root) that hold notebook pages with widgets.
+WIDGET_PAGE_FOLDERS = ("", "notebooks")
+
+
+def copy_widget_fonts(fonts: list[Path]) -> None:
+    """Put the widget icon fonts where the html-manager looks for them.
+
+    Its webpack publicPath resolves against the *page*, so a page in ``notebooks/`` asks for
+    ``notebooks/@jupyter-widgets/html-manager/dist/<font>`` (and, for some fonts,
+    ``notebooks/@jupyter-widgets/<font>``). Without these copies each such page logs 404s.
+    """
+    for folder in WIDGET_PAGE_FOLDERS:
+        base = ROOT / "extra" / folder / "@jupyter-widgets"
+        for target in (base, base / "html-manager" / "dist"):
+            target.mkdir(parents=True, exist_ok=True)
+            for f in fonts:
+                shutil.copy(f, target / f.name)
+
+
 def vendor_widgets() -> None:
     widgets = VENDOR / "widgets"
     widgets.mkdir(parents=True, exist_ok=True)
@@ -56,14 +75,10 @@ def vendor_widgets() -> None:
         shutil.copy(rq / "require.js", widgets / "require.js")
         dist = hm / "dist"
         shutil.copy(dist / "embed-amd.js", widgets / "embed-amd.js")
-        # The icon fonts are loaded relative to the page (webpack publicPath), so they
-        # also go where a page at the site root looks for them.
-        fonts_at_root = ROOT / "extra" / "@jupyter-widgets" / "html-manager" / "dist"
-        fonts_at_root.mkdir(parents=True, exist_ok=True)
-        for f in dist.iterdir():
-            if f.suffix in {".woff", ".woff2", ".ttf", ".eot", ".svg"}:
-                shutil.copy(f, widgets / f.name)
-                shutil.copy(f, fonts_at_root / f.name)
+        fonts = [f for f in dist.iterdir() if f.suffix in {".woff", ".woff2", ".ttf", ".eot", ".svg"}]
+        for f in fonts:
+            shutil.copy(f, widgets / f.name)
+        copy_widget_fonts(fonts)
     print(f"vendored widget manager into {widgets.relative_to(ROOT)}")
 
 
@@ -72,6 +87,8 @@ def main() -> None:
         vendor_vega()
     if not (VENDOR / "widgets" / "embed-amd.js").is_file():
         vendor_widgets()
+    elif not all((ROOT / "extra" / d / "@jupyter-widgets").is_dir() for d in WIDGET_PAGE_FOLDERS):
+        copy_widget_fonts([f for f in (VENDOR / "widgets").iterdir() if f.suffix != ".js"])
 
 
 if __name__ == "__main__":
