@@ -65,8 +65,11 @@ test: vendor browser-deps
 test-fast: venv
 	$(BIN)/python -m pytest -m "not build and not browser"
 
-bench: vendor
+# Benchmarks print figures for this machine; they are reports, not timed tests.
+bench: vendor browser-deps
 	$(BIN)/python tools/bench_build.py
+	$(BIN)/python tools/bench_data.py
+	$(BIN)/python tools/bench_household.py
 
 data: venv
 	$(BIN)/python -m werkzorg data refresh
