@@ -29,10 +29,6 @@ KNOWN_THEME_EXCEPTIONS: list[tuple[str, str]] = [
     # anchors; ARIA 1.2 no longer counts doc-biblioentry as a list item. The markup comes from
     # the writer, not from a template or option of this project.
     ("aria-required-children", ".citation-list"),
-    # ipywidgets 8 (html-manager) draws a slider handle as <div role="slider"> without a name;
-    # its visible description label is not linked to the handle. On the static site the sliders
-    # only replay saved widget state; the notebook text names every slider's meaning.
-    ("aria-input-field-name", ".widget-slider .noUi-handle"),
 ]
 
 
