@@ -272,6 +272,31 @@ class _TidyBuilder:
             self._dcache[key] = part
         return part
 
+    def add_record(self, dimvals: dict[str, str], cells: list[tuple[Topic, Any]], where: Any,
+                   decimal: str = ".") -> None:
+        """Add all topic cells of one record (period and dimension labels resolved once)."""
+        pinfo = self._period_info(dimvals[self.time[0].key], where)
+        head = (self.table_id, *self._dim_part(dimvals))
+        ptail = pinfo[:6]
+        status0 = pinfo[6]
+        append = self.rows.append
+        for topic, cell in cells:
+            if cell is None:
+                value, symbol = math.nan, ""
+            elif type(cell) in (int, float):
+                value, symbol = float(cell), ""
+            else:
+                try:
+                    value, symbol = parse_value(cell, decimal)
+                except ValueError as exc:
+                    raise CBSDataError(self.source, where, f"kolom {topic.key}: {exc}") from None
+            status = status0
+            if symbol == "*":
+                status, symbol = "voorlopig", ""
+            elif symbol == "**":
+                status, symbol = "nader voorlopig", ""
+            append((*head, topic.key, topic.title, topic.unit, *ptail, status, value, symbol))
+
     def add(self, dimvals: dict[str, str], topic: Topic, cell: Any, where: Any, decimal: str = ".",
             value_attribute: str = "") -> None:
         pinfo = self._period_info(dimvals[self.time[0].key], where)
@@ -419,10 +444,11 @@ def read_odata_v3(table_id: str, get_json: JsonGetter, typed: bool = True, base:
         builder.source = u.split("?", 1)[0]
         dv = builder.dim_values(rec, where)
         builder.key_check(tuple(dv[d.key] for d in dims), where)
-        for t in topics:
-            if t.key not in rec:
-                raise CBSDataError(builder.source, where, f"onderwerp {t.key!r} ontbreekt in het record")
-            builder.add(dv, t, rec[t.key], where)
+        try:
+            cells = [(t, rec[t.key]) for t in topics]
+        except KeyError as exc:
+            raise CBSDataError(builder.source, where, f"onderwerp {exc.args[0]!r} ontbreekt in het record") from None
+        builder.add_record(dv, cells, where)
     return builder.frame()
 
 
@@ -446,15 +472,19 @@ def read_odata_v4(table_id: str, get_json: JsonGetter, base: str = V4_BASE) -> p
             codes[str(c.get("Identifier", "")).strip()] = {"Title": c.get("Title", ""), "Status": c.get("Status", "")}
         dims.append(Dimension(ident, str(rec.get("Title", ident)), str(rec.get("Kind", "")) == "TimeDimension", codes))
     builder = _TidyBuilder(table_id, url("Observations"), dims)
+    page = None
     for u, i, rec in _pages(get_json, url("Observations"), "@odata.nextLink"):
-        where = _record_where(u, i)
-        builder.source = u.split("?", 1)[0]
+        where = _RecordRef(u, i)
+        if u is not page:
+            page, builder.source = u, u.split("?", 1)[0]
         dv = builder.dim_values(rec, where)
-        m = str(rec.get("Measure", "")).strip()
-        if m not in measures:
+        m = rec.get("Measure")
+        topic = measures.get(m) or measures.get(str(m).strip())
+        if topic is None:
             raise CBSDataError(builder.source, where, f"onbekende Measure {m!r} (niet in MeasureCodes)")
-        builder.key_check((m, *(dv[d.key] for d in dims)), where)
-        builder.add(dv, measures[m], rec.get("Value"), where, value_attribute=str(rec.get("ValueAttribute") or ""))
+        builder.key_check((topic.key, *dv.values()), where)
+        attr = rec.get("ValueAttribute")
+        builder.add(dv, topic, rec.get("Value"), where, value_attribute="" if attr in (None, "None") else str(attr))
     return builder.frame()
 
 
@@ -629,20 +659,28 @@ def read_statline_csv(path: str | Path, metadata: str | Path | None = None, tabl
             raise CBSDataError(path, hline, "geen onderwerpkolommen (namen als Onderwerp_1) in de kopregel")
     builder = _TidyBuilder(tid, str(path), dims)
     index = {h: i for i, h in enumerate(header)}
+    dim_idx = [(d, index[d.key]) for d in dims]
+    topic_idx = [(t, index[t.key]) for t in topics]
+    ncols = len(header)
     ids: dict[str, int] = {}
     for line, row in rows[1:]:
-        if len(row) != len(header):
-            what = "te weinig" if len(row) < len(header) else "te veel"
-            raise CBSDataError(path, line, f"{len(row)} velden, verwacht {len(header)} ({what}; afgebroken regel of verkeerd scheidingsteken?)")
-        rec = {h: row[i] for h, i in index.items()}
-        rid = rec["ID"].strip()
+        if len(row) != ncols:
+            what = "te weinig" if len(row) < ncols else "te veel"
+            raise CBSDataError(path, line, f"{len(row)} velden, verwacht {ncols} ({what}; afgebroken regel of verkeerd scheidingsteken?)")
+        rid = row[0].strip()
         if rid in ids:
             raise CBSDataError(path, line, f"ID {rid!r} komt dubbel voor (ook op regel {ids[rid]})")
         ids[rid] = line
-        dv = builder.dim_values(rec, line)
-        builder.key_check(tuple(dv[d.key] for d in dims), line)
-        for t in topics:
-            builder.add(dv, t, rec[t.key] if rec[t.key] != "" else None, line, decimal=decimal)
+        dv = {}
+        for d, i in dim_idx:
+            code = row[i].strip()
+            if not code:
+                raise CBSDataError(path, line, f"dimensie {d.key!r} is leeg")
+            if d.codes and not d.is_time and code not in d.codes:
+                raise CBSDataError(path, line, f"code {row[i]!r} staat niet in de codelijst van dimensie {d.key!r}")
+            dv[d.key] = code
+        builder.key_check(tuple(dv.values()), line)
+        builder.add_record(dv, [(t, row[i] if row[i] != "" else None) for t, i in topic_idx], line, decimal)
     if not text.endswith(("\n", "\r")):
         last_line, last = rows[-1]
         # A complete download ends with a newline; a cut-off last record usually does not.
