@@ -243,7 +243,21 @@ def test_gross_never_falls_when_hours_rise(row, extra):
     more = dict(row, hours1=min(row.get("hours1", 0) + extra, 168 - row.get("care1", 0)))
     a, b = hh.evaluate(pd.DataFrame([row, more])).to_dict("records")
     assert b["gross1"] >= a["gross1"]
-    assert b["net1"] >= a["net1"] - 1e-6  # net from work never falls either (marginal rate < 100%)
+    # Net income from work never falls either (marginal rate < 100%), except where the extra
+    # hours make this adult the higher earner: the IACK then passes to the partner by law
+    # (Wet IB 2001, art. 8.14a), which can cost more than the extra hours earn.
+    if (a["iack1"] > 0) == (b["iack1"] > 0):
+        assert b["net1"] >= a["net1"] - 1e-6
+
+
+def test_iack_moves_to_the_partner_who_becomes_the_lower_earner():
+    """Found by the property test: at equal wages, half an hour more moves the IACK to the partner."""
+    row = {"year": 2025, "couple": True, "bijstand": False, "wage1": 68.0, "hours1": 7.0, "care1": 0.0,
+           "wage2": 68.0, "hours2": 7.0, "care2": 0.0, "child1_age": 0.0, "child1_care": ""}
+    a, b = hh.evaluate(pd.DataFrame([row, dict(row, hours1=7.5)])).to_dict("records")
+    assert a["iack1"] > 0 and a["iack2"] == 0
+    assert b["iack1"] == 0 and b["iack2"] > 0
+    assert b["net1"] < a["net1"]  # this adult's own net income falls although gross rises
 
 
 @SETTINGS
