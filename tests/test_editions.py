@@ -1,7 +1,8 @@
 """The two editions: trainers see the worked answers, students see only the exercises.
 
 The trainers' edition is the session build (``built_site``). The students' edition is one
-extra strict build with ``WERKZORG_EDITION=studenten``.
+extra strict build with ``WERKZORG_EDITION=studenten``; it starts from the session build's
+notebook execution cache, because the notebooks run the same in both editions.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,8 +38,11 @@ def _visible_text(page: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def students_site(tmp_path_factory) -> Path:
+def students_site(tmp_path_factory, built_site) -> Path:
     out = tmp_path_factory.mktemp("studenten")
+    cache = built_site.parent / ".jupyter_cache"
+    if cache.is_dir():
+        shutil.copytree(cache, out / "_build" / ".jupyter_cache")
     env = dict(os.environ, WERKZORG_EDITION="studenten")
     cmd = [_jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -61,3 +66,30 @@ def test_students_edition_has_the_exercise_but_not_the_answer(students_site):
     assert EXERCISE_TEXT in text, "the students' edition lost the exercise"
     assert SOLUTION_TEXT not in text, "the students' edition shows the worked answer"
     assert "Oplossing van" not in text, "the students' edition still has answer boxes"
+
+
+def _boxes(page: Path) -> tuple[int, int]:
+    raw = page.read_text(encoding="utf-8")
+    return (len(re.findall(r'class="exercise\b[^"]*admonition', raw)),
+            len(re.findall(r'class="solution\b[^"]*admonition', raw)))
+
+
+def _exercise_pages(site: Path) -> list[Path]:
+    pages = sorted((site / "book" / "oefenen").glob("*.html"))
+    assert pages, f"no exercise pages in {site}"
+    return pages
+
+
+def test_trainers_edition_has_an_answer_box_for_every_exercise(built_site):
+    for page in _exercise_pages(built_site):
+        exercises, solutions = _boxes(page)
+        assert exercises > 0, f"{page.name}: no exercises rendered"
+        assert solutions == exercises, f"{page.name}: {exercises} exercises but {solutions} answers"
+
+
+def test_students_edition_has_every_exercise_and_no_answer(built_site, students_site):
+    for page in _exercise_pages(built_site):
+        trainers_exercises, _ = _boxes(page)
+        exercises, solutions = _boxes(students_site / page.relative_to(built_site))
+        assert exercises == trainers_exercises, f"{page.name}: students see {exercises} of {trainers_exercises} exercises"
+        assert solutions == 0, f"{page.name}: students' edition shows {solutions} answers"
