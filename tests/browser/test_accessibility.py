@@ -81,6 +81,26 @@ const base = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}
 """
 
 
+# The theme switch in the top bar sets data-theme on <html>; a reader may pick dark mode.
+# Colours are the one thing that change, so only the contrast rule runs again.
+_RUN_AXE_DARK = """
+const done = arguments[arguments.length - 1];
+// Colour transitions would let axe see a mix of the light and dark colours: switch at once.
+const still = document.createElement('style');
+still.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+document.head.appendChild(still);
+document.documentElement.dataset.theme = 'dark';
+requestAnimationFrame(() => requestAnimationFrame(() => {
+  axe.run(document, {runOnly: {type: 'rule', values: ['color-contrast']}, resultTypes: ['violations']})
+    .then(r => done(r.violations.map(v => ({
+      id: v.id, impact: v.impact, help: v.help + ' (dark mode)',
+      nodes: v.nodes.map(n => ({target: n.target.join(' '), impact: n.impact,
+                                summary: (n.failureSummary || '').split('\\n').slice(0, 3).join(' ')}))
+    }))), err => done({error: String(err)}));
+}));
+"""
+
+
 def _blocking(violations: list[dict]) -> list[dict]:
     out = []
     for v in violations:
@@ -105,7 +125,11 @@ def test_every_page_has_no_serious_accessibility_violations(browser, built_site,
         if isinstance(result, dict) and "error" in result:
             problems.append(f"{page}: axe failed: {result['error']}")
             continue
-        for v in _blocking(result):
+        dark = browser.execute_async_script(_RUN_AXE_DARK)
+        if isinstance(dark, dict) and "error" in dark:
+            problems.append(f"{page}: axe failed in dark mode: {dark['error']}")
+            dark = []
+        for v in _blocking(result) + _blocking(dark):
             targets = "; ".join(f"{n['target']} ({n['summary']})" for n in v["nodes"][:6])
             more = f" … and {len(v['nodes']) - 6} more" if len(v["nodes"]) > 6 else ""
             problems.append(f"{page}: [{v['impact']}] {v['id']} — {v['help']}: {targets}{more}")
