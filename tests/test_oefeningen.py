@@ -151,13 +151,20 @@ def test_every_exercise_has_one_folded_solution_right_after_it():
             assert len(answer.split()) >= 40, f"{label}: the worked answer is too short to explain anything"
 
 
-@pytest.mark.parametrize("page", exercise_pages(), ids=lambda p: p.stem)
-def test_each_page_mixes_reflection_analysis_and_computation(page):
-    titles = [ex["title"] for s in parse_page(page) for ex in s["exercises"]]
-    kinds = {t.split(":", 1)[0] for t in titles}
-    assert kinds & {"Casus", "Reflectie"}, f"{page.name}: no reflection or case exercise"
-    assert "Analyse" in kinds, f"{page.name}: no analysis exercise"
-    assert "Rekenen" in kinds, f"{page.name}: no computation exercise"
+#: Exercise kinds, read from the title before the colon ("Casus: ..." counts as reflection).
+KINDS = {"Reflectie": "reflection", "Casus": "reflection", "Analyse": "analysis", "Rekenen": "computation"}
+
+
+def test_every_chapter_mixes_reflection_analysis_and_computation():
+    kinds: dict[str, set[str]] = {label: set() for label in content_chapters()}
+    for section in all_sections():
+        for ex in section["exercises"]:
+            prefix = ex["title"].split(":", 1)[0]
+            assert prefix in KINDS, f"{section['file']}: exercise '{ex['title']}' does not start with one of {sorted(KINDS)}"
+            kinds[section["chapter"]].add(KINDS[prefix])
+    missing = {label: sorted({"reflection", "analysis", "computation"} - got) for label, got in kinds.items()
+               if got != {"reflection", "analysis", "computation"}}
+    assert not missing, f"chapters without every kind of exercise: {missing}"
 
 
 @pytest.mark.parametrize("page", exercise_pages(), ids=lambda p: p.stem)
