@@ -190,3 +190,13 @@ def test_explorer_links_use_the_explorers_parameters(page):
             assert value in allowed, f"{page.name}: {key}={value} is not one of {allowed} ({href})"
         if params.get("huishouden") == "alleen":
             assert params.get("uren2", "0") == "0", f"{page.name}: a single parent has no second adult ({href})"
+
+
+@pytest.mark.parametrize("page", exercise_pages(), ids=lambda p: p.stem)
+def test_raw_links_point_to_pages_of_the_book(page):
+    listed = {f"{c['file']}" for part in _toc()["parts"] for c in part.get("chapters", [])}
+    for href in re.findall(r'<a [^>]*href="([^"]+)"', page.read_text(encoding="utf-8")):
+        url = urlparse(href.replace("&amp;", "&"))
+        assert not url.scheme, f"{page.name}: external link {href} (the book works offline)"
+        target = (page.parent / url.path).resolve().relative_to(ROOT).with_suffix("")
+        assert target.as_posix() in listed, f"{page.name}: {href} points to {target}, which is not in _toc.yml"
