@@ -134,3 +134,28 @@ def test_every_page_has_no_serious_accessibility_violations(browser, built_site,
             more = f" … and {len(v['nodes']) - 6} more" if len(v["nodes"]) > 6 else ""
             problems.append(f"{page}: [{v['impact']}] {v['id']} — {v['help']}: {targets}{more}")
     assert not problems, f"{len(problems)} accessibility problems:\n" + "\n".join(problems)
+
+
+#: Theme texts a screen reader announces (skip link, landmarks, buttons, heading links) that
+#: stayed English before locales/nl/LC_MESSAGES/sphinx.po translated them.
+_ENGLISH_UI = ["Skip to main content", "Color mode", "Site navigation", "On this page",
+               "Link to this heading", "Back to top", "next page", "previous page"]
+
+_SPOKEN_TEXTS = """
+const texts = [];
+for (const el of document.querySelectorAll('[aria-label], [title], .skip-link, #pst-back-to-top')) {
+  for (const t of [el.getAttribute('aria-label'), el.getAttribute('title'), el.classList.contains('skip-link')
+                   || el.id === 'pst-back-to-top' ? el.textContent : null]) {
+    if (t && t.trim()) texts.push(t.trim());
+  }
+}
+return texts;
+"""
+
+
+def test_interface_texts_a_screen_reader_announces_are_dutch(browser, page_url):
+    browser.get(page_url("book/intro/index.html"))
+    texts = browser.execute_script(_SPOKEN_TEXTS)
+    english = sorted({t for t in texts for phrase in _ENGLISH_UI if phrase.lower() in t.lower()})
+    assert not english, f"English interface texts on a Dutch page: {english}"
+    assert "Direct naar de inhoud" in texts
