@@ -31,7 +31,7 @@ const limit = arguments[0] + 1;
 const wide = [];
 for (const el of document.querySelectorAll('main *')) {
   const r = el.getBoundingClientRect();
-  if (r.width === 0 || r.right <= limit) continue;
+  if (r.width === 0 || r.right <= limit || getComputedStyle(el).visibility === 'hidden') continue;
   // Only the outermost culprit: skip elements inside a box that scrolls or hides overflow.
   let clipped = false;
   for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
@@ -68,3 +68,22 @@ def test_key_page_does_not_scroll_sideways_on_a_phone(phone, built_site: Path, p
         f"{page} is wider than the phone: page {m['scroll']} px, layout viewport {m['inner']} px, "
         f"screen {screen} px; widest elements: {m['wide']}"
     )
+
+
+def _all_pages(built_site: Path) -> list[str]:
+    """The same page list as tests/browser/test_site.py::_all_pages."""
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
+    return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone, built_site: Path, page_url):
+    """Long Dutch compounds in headings, long claims and inline code once made ten pages wider
+    than a phone; every page is checked so a new chapter cannot bring that back."""
+    screen = PHONE["width"]
+    problems = []
+    for page in _all_pages(built_site):
+        phone.get(page_url(page))
+        m = phone.execute_script(_OVERFLOW, screen)
+        if m["scroll"] > m["inner"] + 1 or m["inner"] > screen + 1:
+            problems.append(f"{page}: {max(m['scroll'], m['inner'])} px wide; widest elements: {m['wide']}")
+    assert not problems, "Pages wider than a 390 px phone:\n" + "\n".join(problems)
