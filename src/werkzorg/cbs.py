@@ -199,6 +199,15 @@ class Topic:
     unit: str
 
 
+
+def _status_from_symbol(status: str, symbol: str) -> tuple[str, str]:
+    """CBS marks provisional figures with * and ** in the cell; those become the row's status."""
+    if symbol == "*":
+        return "voorlopig", ""
+    if symbol == "**":
+        return "nader voorlopig", ""
+    return status, symbol
+
 class _TidyBuilder:
     """Collects tidy rows, checking dimensions, periods and duplicate keys as it goes."""
 
@@ -281,41 +290,28 @@ class _TidyBuilder:
         status0 = pinfo[6]
         append = self.rows.append
         for topic, cell in cells:
-            if cell is None:
-                value, symbol = math.nan, ""
-            elif type(cell) in (int, float):
-                value, symbol = float(cell), ""
-            else:
-                try:
-                    value, symbol = parse_value(cell, decimal)
-                except ValueError as exc:
-                    raise CBSDataError(self.source, where, f"kolom {topic.key}: {exc}") from None
-            status = status0
-            if symbol == "*":
-                status, symbol = "voorlopig", ""
-            elif symbol == "**":
-                status, symbol = "nader voorlopig", ""
+            value, symbol = self._cell(cell, topic, where, decimal)
+            status, symbol = _status_from_symbol(status0, symbol)
             append((*head, topic.key, topic.title, topic.unit, *ptail, status, value, symbol))
+
+    def _cell(self, cell: Any, topic: Topic, where: Any, decimal: str) -> tuple[float, str]:
+        """A cell as (value, CBS symbol); an unreadable cell names its file, place and column."""
+        if cell is None:
+            return math.nan, ""
+        if type(cell) in (int, float):
+            return float(cell), ""
+        try:
+            return parse_value(cell, decimal)
+        except ValueError as exc:
+            raise CBSDataError(self.source, where, f"kolom {topic.key}: {exc}") from None
 
     def add(self, dimvals: dict[str, str], topic: Topic, cell: Any, where: Any, decimal: str = ".",
             value_attribute: str = "") -> None:
         pinfo = self._period_info(dimvals[self.time[0].key], where)
-        if cell is None:
-            value, symbol = math.nan, ""
-        elif type(cell) in (int, float):
-            value, symbol = float(cell), ""
-        else:
-            try:
-                value, symbol = parse_value(cell, decimal)
-            except ValueError as exc:
-                raise CBSDataError(self.source, where, f"kolom {topic.key}: {exc}") from None
+        value, symbol = self._cell(cell, topic, where, decimal)
         if value_attribute and value_attribute != "None" and not symbol:
             symbol = value_attribute
-        status = pinfo[6]
-        if symbol == "*":
-            status, symbol = "voorlopig", ""
-        elif symbol == "**":
-            status, symbol = "nader voorlopig", ""
+        status, symbol = _status_from_symbol(pinfo[6], symbol)
         self.rows.append((self.table_id, *self._dim_part(dimvals), topic.key, topic.title, topic.unit,
                           *pinfo[:6], status, value, symbol))
 
