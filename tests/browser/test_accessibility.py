@@ -11,6 +11,10 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -164,3 +168,30 @@ def test_interface_texts_a_screen_reader_announces_are_dutch(browser, page_url):
                      | {t for t in texts if t in _ENGLISH_EXACT})
     assert not english, f"English interface texts on a Dutch page: {english}"
     assert "Direct naar de inhoud" in texts
+
+
+def test_the_first_tab_shows_a_skip_link_to_the_content(browser, page_url):
+    """A keyboard user's first Tab lands on a visible, Dutch "skip to content" link, and
+    following it moves focus past the navigation into the chapter."""
+    browser.get(page_url("book/belemmeringen/belemmeringen.html"))
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    focused = browser.switch_to.active_element
+    assert "skip-link" in (focused.get_attribute("class") or "") or focused.find_elements(
+        "xpath", "ancestor::*[contains(@class,'skip-link')]"), focused.get_attribute("outerHTML")[:200]
+
+    def on_screen(_):
+        r = browser.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return [r.top, r.left, r.width, r.height]", focused)
+        return r if (r[2] > 0 and r[3] > 0 and r[0] >= 0 and r[1] >= 0) else False
+
+    # The theme slides the link in (0.15 s); it must be fully on screen soon after.
+    try:
+        WebDriverWait(browser, 2).until(on_screen)
+    except TimeoutException:
+        pytest.fail("the focused skip link does not appear on screen", pytrace=False)
+    assert focused.text.strip() == "Direct naar de inhoud"
+    focused.send_keys(Keys.ENTER)
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    inside = browser.execute_script(
+        "return !!document.activeElement.closest('#main-content, main article, .bd-article')")
+    assert inside, browser.switch_to.active_element.get_attribute("outerHTML")[:200]
