@@ -1,5 +1,10 @@
-"""Every page of the built site, checked with axe-core for WCAG 2 A/AA problems that block a
-reader who uses a screen reader, a keyboard or who sees less contrast.
+"""The built site for a reader with a screen reader or a keyboard, and for a trainer who prints.
+
+- every page, checked with axe-core for WCAG 2 A/AA problems of impact serious or critical
+  (in light mode, and for contrast also in dark mode), with <html lang="nl">;
+- the interface texts a screen reader announces are Dutch;
+- the first Tab shows the skip link, which leads into the chapter;
+- printed pages show only the content, at the width of the sheet.
 
 axe-core is fetched at test time into .venv/axe/ (tools/fetch_axe.py) and injected into each
 page the browser has opened; the published site never contains it.
@@ -195,3 +200,34 @@ def test_the_first_tab_shows_a_skip_link_to_the_content(browser, page_url):
     inside = browser.execute_script(
         "return !!document.activeElement.closest('#main-content, main article, .bd-article')")
     assert inside, browser.switch_to.active_element.get_attribute("outerHTML")[:200]
+
+
+_PRINT_LAYOUT = """
+const shown = sel => [...document.querySelectorAll(sel)].filter(e => {
+  const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+}).map(e => sel);
+const chrome = ['.bd-header', '.bd-sidebar-primary', '.bd-sidebar-secondary', '.prev-next-area',
+                '.skip-link', 'details.hide.above-input > summary', '.header-article-items'].flatMap(shown);
+const article = document.querySelector('.bd-article').getBoundingClientRect();
+const p = document.querySelector('.bd-article p');
+return {chrome, articleWidth: article.width, pageWidth: document.documentElement.clientWidth,
+        fontPx: parseFloat(getComputedStyle(p).fontSize)};
+"""
+
+
+@pytest.mark.parametrize("page", ["book/intro/index.html", "book/rolpatronen/methode-huiskamergesprekken.html",
+                                  "notebooks/deeltijd.html"])
+def test_a_printed_page_shows_only_the_content_at_full_width(browser, built_site, page_url, page):
+    """A trainer prints a chapter: no navigation, buttons or code toggles on paper, the text
+    uses the width of the sheet and is at least 10 pt."""
+    if not (built_site / page).is_file():
+        pytest.fail(f"{page} is missing from the build")
+    browser.get(page_url(page))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        m = browser.execute_script(_PRINT_LAYOUT)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert not m["chrome"], f"{page}: screen-only parts on paper: {sorted(set(m['chrome']))}"
+    assert m["articleWidth"] >= 0.9 * m["pageWidth"], f"{page}: text uses {m['articleWidth']:.0f} of {m['pageWidth']} px"
+    assert m["fontPx"] >= 13.3, f"{page}: body text {m['fontPx']} px (< 10 pt)"
