@@ -1,6 +1,7 @@
 """A student reads the book on a phone (390 × 844 CSS pixels): the key pages must not scroll
 sideways as a whole. Wide tables and card grids may scroll inside their own box; the page
-itself stays as wide as the screen."""
+itself stays as wide as the screen. On the key pages every button, link and field is also
+big enough, or far enough from the next one, to hit with a thumb (axe-core's target-size)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,31 @@ return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth, 
 """
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    """axe-core, fetched at test time into .venv/axe/ (see tools/fetch_axe.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fetch_axe", ROOT / "tools" / "fetch_axe.py")
+    fetch = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fetch)
+    try:
+        return fetch.fetch_axe().read_text(encoding="utf-8")
+    except fetch.AxeFetchError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+_TARGET_SIZE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'rule', values: ['target-size']}, resultTypes: ['violations']})
+  .then(r => done(r.violations.flatMap(v => v.nodes.map(n => n.target.join(' ') + ' :: ' + n.html.slice(0, 80)))),
+        e => done(['axe failed: ' + e]));
+"""
+
+
 @pytest.fixture
 def phone(browser):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
@@ -53,7 +79,7 @@ def phone(browser):
 
 
 @pytest.mark.parametrize("page", KEY_PAGES)
-def test_key_page_does_not_scroll_sideways_on_a_phone(phone, built_site: Path, page_url, page):
+def test_key_page_does_not_scroll_sideways_on_a_phone(phone, built_site: Path, page_url, page, axe_source):
     if not (built_site / page).is_file():
         if page == "book/verkennen/verkenner.html":
             pytest.skip("the household explorer is not in this build")
@@ -68,6 +94,10 @@ def test_key_page_does_not_scroll_sideways_on_a_phone(phone, built_site: Path, p
         f"{page} is wider than the phone: page {m['scroll']} px, layout viewport {m['inner']} px, "
         f"screen {screen} px; widest elements: {m['wide']}"
     )
+    # Buttons, links and fields big enough (or far enough apart) for a thumb: WCAG 2.5.8.
+    phone.execute_script(axe_source)
+    small = phone.execute_async_script(_TARGET_SIZE)
+    assert not small, f"{page}: tap targets smaller than 24 x 24 px on a phone: {small[:8]}"
 
 
 def _all_pages(built_site: Path) -> list[str]:
