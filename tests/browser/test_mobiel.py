@@ -106,14 +106,19 @@ def _all_pages(built_site: Path) -> list[str]:
     return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
 
 
-def test_no_page_scrolls_sideways_on_a_phone(phone, built_site: Path, page_url):
+@pytest.mark.parametrize("width", [390, 320])
+def test_no_page_scrolls_sideways_on_a_phone(browser, built_site: Path, page_url, width):
     """Long Dutch compounds in headings, long claims and inline code once made ten pages wider
-    than a phone; every page is checked so a new chapter cannot bring that back."""
-    screen = PHONE["width"]
+    than a phone; every page is checked so a new chapter cannot bring that back. 320 px is the
+    width WCAG 1.4.10 (reflow) asks for: a small phone, or 1280 px zoomed to 400%."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {**PHONE, "width": width})
     problems = []
-    for page in _all_pages(built_site):
-        phone.get(page_url(page))
-        m = phone.execute_script(_OVERFLOW, screen)
-        if m["scroll"] > m["inner"] + 1 or m["inner"] > screen + 1:
-            problems.append(f"{page}: {max(m['scroll'], m['inner'])} px wide; widest elements: {m['wide']}")
-    assert not problems, "Pages wider than a 390 px phone:\n" + "\n".join(problems)
+    try:
+        for page in _all_pages(built_site):
+            browser.get(page_url(page))
+            m = browser.execute_script(_OVERFLOW, width)
+            if m["scroll"] > m["inner"] + 1 or m["inner"] > width + 1:
+                problems.append(f"{page}: {max(m['scroll'], m['inner'])} px wide; widest elements: {m['wide']}")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert not problems, f"Pages wider than a {width} px screen:\n" + "\n".join(problems)
