@@ -353,7 +353,7 @@
     window.wzVerkenner = new Explorer(root);
   }
 
-  // vendor/vega-bundle.js is a module script (deferred); wait for the whole page.
+  // vendor/vega-bundle.js is a deferred classic script; wait for the whole page.
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
 })();

@@ -43,6 +43,9 @@ def built_site() -> Path:
     html = out_root / "_build" / "html"
     if os.environ.get("WERKZORG_REUSE_BUILD") == "1" and (html / "index.html").is_file():
         return html
+    # The notebook cache is keyed on code cells only: a change in the package or in data/
+    # would not re-run a notebook. The test build therefore always executes every notebook.
+    shutil.rmtree(out_root / "_build" / ".jupyter_cache", ignore_errors=True)
     cmd = [_jupyter_book(), "build", str(ROOT), "--all", "-W", "-n", "--keep-going"]
     if out_root != ROOT:
         cmd += ["--path-output", str(out_root)]

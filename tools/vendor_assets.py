@@ -20,6 +20,8 @@ from pathlib import Path
 HTML_MANAGER = "@jupyter-widgets/html-manager@1.0.14"
 REQUIREJS = "requirejs@2.3.7"
 
+VEGA_WRAPPER_START = '/* vega, vega-lite, vega-embed from vl-convert-python */\n(function () {"use strict";\n'
+
 ROOT = Path(__file__).resolve().parent.parent
 VENDOR = ROOT / "extra" / "vendor"
 
@@ -29,7 +31,10 @@ def vendor_vega() -> None:
 
     out = VENDOR / "vega-bundle.js"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(vl_convert.javascript_bundle(), encoding="utf-8")
+    # The bundle only sets window.vegaEmbed/vega/vegaLite, but its top-level declarations
+    # (e.g. `_`) collide with Sphinx's globals in a classic script. Wrapped in a function it
+    # runs as a classic script, which also works from file:// (module scripts do not).
+    out.write_text(VEGA_WRAPPER_START + vl_convert.javascript_bundle() + "\n})();\n", encoding="utf-8")
     print(f"vendored {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KiB)")
 
 
@@ -83,7 +88,8 @@ def vendor_widgets() -> None:
 
 
 def main() -> None:
-    if not (VENDOR / "vega-bundle.js").is_file():
+    vega = VENDOR / "vega-bundle.js"
+    if not vega.is_file() or not vega.read_text(encoding="utf-8").startswith(VEGA_WRAPPER_START):
         vendor_vega()
     if not (VENDOR / "widgets" / "embed-amd.js").is_file():
         vendor_widgets()

@@ -377,16 +377,17 @@ def _add_vega_where_needed(app: Sphinx, pagename: str, templatename: str, contex
     """Load the vendored Vega bundle (~0.9 MB) only on pages that draw Vega charts.
 
     A page needs it when its body calls ``vegaEmbed`` or holds one of the configured markers
-    (e.g. the household explorer's root element). It is a module script: Sphinx's global ``_``
-    collides with the bundle's when it is loaded as a classic script.
+    (e.g. the household explorer's root element).
     """
     body = context.get("body", "")
     if not any(marker in body for marker in app.config.werkzorg_vega_markers):
         return
     from sphinx.builders.html._assets import _JavaScript as JavaScript
 
-    # Root-relative filename: the template's js_tag makes it relative to the page.
-    context.setdefault("script_files", []).append(JavaScript(app.config.werkzorg_vega_js, type="module"))
+    # Root-relative filename: the template's js_tag makes it relative to the page. A classic
+    # deferred script (the vendored bundle is wrapped in a function), so that the chart also
+    # draws when a trainer opens the HTML file from disk: browsers refuse module scripts there.
+    context.setdefault("script_files", []).append(JavaScript(app.config.werkzorg_vega_js, defer="defer"))
 
 
 def _merge_env(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
