@@ -33,8 +33,17 @@ venv: $(STAMP)
 vendor: $(STAMP)
 	$(BIN)/python tools/vendor_assets.py
 
+# The notebook cache is keyed on code cells only, so new data (make data, data import) or a
+# changed package would leave old outputs in the book. When anything in data/ or src/werkzorg
+# is newer than the last build, the cache and Sphinx's environment are dropped first.
+NOTEBOOK_INPUTS := $(shell find data src/werkzorg -type f -not -path '*/__pycache__/*' 2>/dev/null)
+_build/.inputs-stamp: $(NOTEBOOK_INPUTS)
+	rm -rf _build/.jupyter_cache _build/.doctrees
+	mkdir -p _build
+	touch $@
+
 # Strict build: warnings are errors (-W), references are checked (-n).
-book: vendor
+book: vendor _build/.inputs-stamp
 	$(JB) build . -W -n --keep-going
 	@echo ""
 	@echo "Het boek staat in _build/html. Open _build/html/index.html of draai 'make serve'."
