@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from werkzorg import household as hh
+from werkzorg import plots
 from werkzorg.params import STATUS_LABELS_NL, load_params
 
 #: The controls and their values, in grid order. Keys are also the URL parameter names.
@@ -234,12 +235,8 @@ def chart_spec() -> dict[str, Any]:
     each adult's net income from work per month; dashed rules: the thresholds for economic
     independence (70%) and financial independence (100% of the net minimum wage).
     """
-    try:
-        from werkzorg import plots
-        theme = plots.altair_theme()["config"]
-        palette = [plots.OKABE_ITO["zwart"], plots.OKABE_ITO["blauw"], plots.OKABE_ITO["vermiljoen"]]
-    except Exception:  # plots is written by another helper; keep the chart working without it
-        theme, palette = {}, ["#000000", "#0072B2", "#D55E00"]
+    theme = plots.altair_theme()["config"]
+    palette = [plots.OKABE_ITO["zwart"], plots.OKABE_ITO["blauw"], plots.OKABE_ITO["vermiljoen"]]
     params = [alt.param(name=f"p_{k}", value=v) for k, v in DEFAULTS.items()]
     base = alt.Chart(alt.NamedData(name="grid")).transform_filter(
         "datum.huishouden == p_huishouden && datum.jaar == p_jaar && datum.kinderen == p_kinderen"
@@ -444,7 +441,6 @@ def marginal_frame(settings: dict[str, Any], vary: int, jaar: int = 2025, hours:
 def marginal_figure(title: str, settings: dict[str, Any], vary: int, jaar: int = 2025):
     """Matplotlib figure in the book's style: disposable income and each adult's net income from work
     against the hours of one adult, with the independence thresholds."""
-    from werkzorg import plots
     frame = marginal_frame(settings, vary, jaar)
     fig, ax = plots.figure(title, ylabel="Euro per maand", xlabel=f"Betaalde uren per week van ouder {vary}")
     series = [("d_month", "Besteedbaar inkomen huishouden", plots.OKABE_ITO["zwart"], "-"),

@@ -436,28 +436,44 @@ def validate(inputs: pd.DataFrame | Mapping[str, Any]) -> dict[str, np.ndarray]:
 # The model
 # ---------------------------------------------------------------------------------------------
 
-#: Output columns, in order, with a Dutch label (used by the explorer and the docs).
-OUTPUT_LABELS = {
-    "gross1": "Bruto inkomen volwassene 1 (per jaar)", "gross2": "Bruto inkomen volwassene 2 (per jaar)",
-    "tax1": "Belasting en premies voor kortingen, volwassene 1", "tax2": "Belasting en premies voor kortingen, volwassene 2",
-    "ahk1": "Algemene heffingskorting, volwassene 1", "ahk2": "Algemene heffingskorting, volwassene 2",
-    "ak1": "Arbeidskorting, volwassene 1", "ak2": "Arbeidskorting, volwassene 2",
-    "iack1": "Inkomensafhankelijke combinatiekorting, volwassene 1", "iack2": "Inkomensafhankelijke combinatiekorting, volwassene 2",
-    "lost_credits1": "Kortingen die niet passen in de belasting, volwassene 1",
-    "lost_credits2": "Kortingen die niet passen in de belasting, volwassene 2",
-    "net1": "Netto inkomen uit werk volwassene 1 (per jaar)", "net2": "Netto inkomen uit werk volwassene 2 (per jaar)",
-    "ez1": "Volwassene 1 economisch zelfstandig", "ez2": "Volwassene 2 economisch zelfstandig",
-    "fo1": "Volwassene 1 financieel onafhankelijk", "fo2": "Volwassene 2 financieel onafhankelijk",
+#: Per-adult output columns (suffix 1 and 2), with a Dutch label template.
+_PER_ADULT_LABELS = {
+    "gross": "Bruto inkomen volwassene {a} (per jaar)",
+    "tax": "Belasting en premies voor kortingen, volwassene {a}",
+    "ahk": "Algemene heffingskorting, volwassene {a}",
+    "ak": "Arbeidskorting, volwassene {a}",
+    "iack": "Inkomensafhankelijke combinatiekorting, volwassene {a}",
+    "lost_credits": "Kortingen die niet passen in de belasting, volwassene {a}",
+    "net": "Netto inkomen uit werk volwassene {a} (per jaar)",
+    "ez": "Volwassene {a} economisch zelfstandig",
+    "fo": "Volwassene {a} financieel onafhankelijk",
+}
+_HOUSEHOLD_LABELS = {
     "toetsingsinkomen": "Toetsingsinkomen toeslagen", "bijstand": "Bijstand (aanvulling, per jaar)",
     "kgb": "Kindgebonden budget (per jaar)", "zorgtoeslag": "Zorgtoeslag (per jaar)",
     "childcare_cost": "Kosten kinderopvang (per jaar)", "kot": "Kinderopvangtoeslag (per jaar)",
     "childcare_net": "Eigen kosten kinderopvang (per jaar)",
     "disposable_year": "Besteedbaar inkomen per jaar", "disposable_month": "Besteedbaar inkomen per maand",
-    "paid_hours1": "Betaalde uren per week, volwassene 1", "paid_hours2": "Betaalde uren per week, volwassene 2",
-    "care_hours1": "Zorguren per week, volwassene 1", "care_hours2": "Zorguren per week, volwassene 2",
-    "paid_share1": "Aandeel betaald werk, volwassene 1", "paid_share2": "Aandeel betaald werk, volwassene 2",
-    "care_share1": "Aandeel zorg, volwassene 1", "care_share2": "Aandeel zorg, volwassene 2",
-    "ez_threshold": "Grens economisch zelfstandig (netto per jaar)", "fo_threshold": "Grens financieel onafhankelijk (netto per jaar)",
+}
+_PER_ADULT_HOURS = {
+    "paid_hours": "Betaalde uren per week, volwassene {a}",
+    "care_hours": "Zorguren per week, volwassene {a}",
+    "paid_share": "Aandeel betaald werk, volwassene {a}",
+    "care_share": "Aandeel zorg, volwassene {a}",
+}
+
+
+def _per_adult(templates: dict[str, str]) -> dict[str, str]:
+    return {f"{key}{a}": label.format(a=a) for key, label in templates.items() for a in (1, 2)}
+
+
+#: Output columns, in order, with a Dutch label (used by the explorer and the docs).
+OUTPUT_LABELS = {
+    **_per_adult(_PER_ADULT_LABELS),
+    **_HOUSEHOLD_LABELS,
+    **_per_adult(_PER_ADULT_HOURS),
+    "ez_threshold": "Grens economisch zelfstandig (netto per jaar)",
+    "fo_threshold": "Grens financieel onafhankelijk (netto per jaar)",
     "approx": "Rust op een benadering (bits, zie APPROX_BITS)",
 }
 
