@@ -51,6 +51,9 @@ class Claim:
     text: dict[str, str] = field(default_factory=dict)
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: False when the guide cites the figure without a year; ``period`` is then the year of
+    #: the source, shown on the claims overview but not next to the figure in prose.
+    guide_year: bool = True
 
     def value(self, key: str | None = None) -> float:
         """Return the value for ``key`` (a group such as ``vrouwen``), or the only value."""
@@ -67,8 +70,14 @@ class Claim:
             )
         return self.values[key]
 
-    def render(self, key: str | None = None, with_period: bool = True) -> str:
-        """Return the value(s) as Dutch prose, e.g. ``69% (2025)`` or ``vrouwen 69%, mannen 77% (2025)``."""
+    def render(self, key: str | None = None, with_period: bool | None = None) -> str:
+        """Return the value(s) as Dutch prose, e.g. ``69% (2025)`` or ``vrouwen 69%, mannen 77% (2025)``.
+
+        The period follows the value only when the guide itself gives it (``guide_year``),
+        unless ``with_period`` says otherwise.
+        """
+        if with_period is None:
+            with_period = self.guide_year
         if key is None and len(self.values) > 1:
             body = ", ".join(f"{k} {self._render_one(k)}" for k in self.values)
         else:
@@ -124,7 +133,10 @@ def _parse_claim(raw: Any, where: str) -> Claim:
     for k in text:
         if k not in clean:
             raise ClaimsError(f"{where} (id {cid}): text given for unknown value '{k}'")
-    known = set(REQUIRED) | {"text", "note"}
+    guide_year = raw.get("guide_year", True)
+    if not isinstance(guide_year, bool):
+        raise ClaimsError(f"{where} (id {cid}): guide_year must be true or false, got {guide_year!r}")
+    known = set(REQUIRED) | {"text", "note", "guide_year"}
     return Claim(
         id=cid,
         statement=str(raw["statement"]).strip(),
@@ -138,6 +150,7 @@ def _parse_claim(raw: Any, where: str) -> Claim:
         text={str(k): str(v) for k, v in text.items()},
         note=str(raw.get("note") or "").strip(),
         extra={k: v for k, v in raw.items() if k not in known},
+        guide_year=guide_year,
     )
 
 

@@ -61,6 +61,13 @@ def _outdated_by_claims(app: Sphinx, env: Any, added: set, changed: set, removed
     return sorted(d for d in users if d in env.found_docs)
 
 
+def _period_note(claim: Claim) -> str:
+    """The claim's period; for a figure the guide cites without a year, says whose year it is."""
+    if claim.guide_year:
+        return claim.period
+    return f"{claim.period}, het jaar van de bron; de gids zelf noemt geen jaar"
+
+
 class ClaimRole(SphinxRole):
     """``{claim}`id[:group]` ``: the claim's value and period, linked to its source."""
 
@@ -75,7 +82,7 @@ class ClaimRole(SphinxRole):
         node = claim_reference(
             classes=["werkzorg-claim"],
             claim_id=claim.id,
-            title=f"{claim.statement} ({claim.period}). Bron: {claim.authority}",
+            title=f"{claim.statement} ({_period_note(claim)}). Bron: {claim.authority}",
         )
         node += nodes.Text(claim.render(key))
         self.env.werkzorg_claim_docs = getattr(self.env, "werkzorg_claim_docs", set()) | {self.env.docname}
@@ -266,7 +273,7 @@ class ClaimsOverview(SphinxDirective):
         box += title
         fields = nodes.field_list()
         rows = [
-            ("Periode", claim.period),
+            ("Periode", _period_note(claim)),
             ("Populatie en definitie", claim.population),
             ("Bron van het cijfer", claim.authority),
             ("Code", claim.id),
