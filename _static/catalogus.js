@@ -68,7 +68,11 @@
           });
         }
       }
-      card._text = norm(card.textContent);
+      // Search the tool's own text only (name, organisations, form, costs, description,
+      // use): not the source line, which names the guide on every card.
+      card._text = norm(Array.prototype.map.call(card.querySelectorAll("[data-zoek]"), function (el) {
+        return el.textContent;
+      }).join(" "));
     });
     var total = Object.keys(uniqueIds).length;
 
@@ -202,6 +206,15 @@
     form.hidden = false;
     apply(true);
     reveal(window.location.hash);
+
+    // Opened with a preset (a shortcut link or a shared filtered view): show the result
+    // count first, so the reader sees at once how many tools the preset found.
+    var preset = PARAMS.some(function (p) { return initial.has(p); });
+    if (preset && !window.location.hash) {
+      status.setAttribute("tabindex", "-1");
+      status.scrollIntoView({ block: "start" });
+      status.focus({ preventScroll: true });
+    }
   }
 
   if (document.readyState === "loading") {

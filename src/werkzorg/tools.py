@@ -26,7 +26,7 @@ from .paths import data_dir
 COLUMNS = (
     "id", "name", "organisations", "form", "form_text", "cost_text", "cost", "cost_eur",
     "audience", "questions", "kind", "description", "use_by_organisation", "url", "source",
-    "related",
+    "related", "url_text", "url_source",
 )
 REQUIRED = (
     "id", "name", "organisations", "form", "form_text", "cost_text", "cost", "audience",
@@ -51,6 +51,9 @@ EURO = re.compile(r"^\d+(?:\.\d{1,2})?$")
 # character references, MyST/Markdown code or role syntax, javascript: URLs.
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[#a-zA-Z0-9]+;|`|\{\{|\{%|javascript:", re.IGNORECASE)
 TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in {"id", "url", "cost_eur"})
+#: Where a web address may come from: a guide of this book, or the maker's own pages found
+#: with the project's search tool. Never a guessed address (see data/tools.md).
+URL_SOURCE = re.compile(r"^(gids (000|001|002|003|004)|eigen pagina van de maker): .+$")
 
 
 class ToolsError(ValueError):
@@ -87,6 +90,8 @@ class Tool:
     source: str
     related: tuple[str, ...]
     line: int
+    url_text: str = ""
+    url_source: str = ""
 
     @property
     def is_practice_example(self) -> bool:
@@ -205,6 +210,12 @@ def _check_row(row: dict[str, str], line: int, questions: dict[str, Question]) -
         bad("organisations", "has an empty name between ';'")
     if row["url"] and not re.match(r"^https?://[^\s\"'<>]+$", row["url"]):
         bad("url", f"'{row['url']}' is not an http(s) address")
+    if row["url"] and not row["url_text"]:
+        bad("url_text", "is empty, but a url is given (the link needs a text, e.g. 'Website van Movisie')")
+    if row["url"] and not URL_SOURCE.match(row["url_source"]):
+        bad("url_source", "must say where the address comes from: 'gids 003: …' or 'eigen pagina van de maker: …'")
+    if not row["url"] and (row["url_text"] or row["url_source"]):
+        bad("url", "is empty, but url_text or url_source is given")
     if row["source"] and not SOURCE.match(row["source"]):
         bad("source", f"must look like '{GUIDE_KEY}, p. 12' or '{GUIDE_KEY}, p. 12, 19'")
     related = _split(row["related"]) if row["related"] else []
@@ -218,6 +229,7 @@ def _check_row(row: dict[str, str], line: int, questions: dict[str, Question]) -
         audience=row["audience"], questions=tuple(qids), kind=row["kind"],
         description=row["description"], use_by_organisation=row["use_by_organisation"],
         url=row["url"], source=row["source"], related=tuple(related), line=line,
+        url_text=row["url_text"], url_source=row["url_source"],
     )
     return [], tool
 

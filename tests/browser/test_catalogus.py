@@ -8,7 +8,9 @@ taken from the page.
 from __future__ import annotations
 
 import csv
+import html
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,16 @@ with (ROOT / "data" / "tools.csv").open(encoding="utf-8", newline="") as _fh:
     ROWS = list(csv.DictReader(_fh))
 TOTAL = len(ROWS)
 PAGE = "book/toolbox/catalogus.html"
+
+
+#: The columns that are the tool's own text: what the free-text search looks at (not the
+#: source line, which names the guide on every card, nor ids or addresses).
+OWN_TEXT = ("name", "organisations", "form_text", "cost_text", "description", "use_by_organisation")
+
+
+def _own(row) -> str:
+    text = " ".join(row[c].replace(";", ", ") for c in OWN_TEXT)
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)).lower()
 
 
 def _count(rows) -> int:
@@ -113,7 +125,7 @@ def test_searching_a_tool_name_finds_it(catalogue):
     row = next(r for r in ROWS if r["id"] == "vraag-clara")
     box = catalogue.find_element(By.ID, "catalogus-zoek")
     box.send_keys(row["name"])
-    expected = {r["id"] for r in ROWS if row["name"].lower() in " ".join(r.values()).lower()}
+    expected = {r["id"] for r in ROWS if row["name"].lower() in _own(r)}
     _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
     assert row["id"] in _visible_tool_ids(catalogue)
     assert catalogue.find_element(By.ID, "tool-vraag-clara").is_displayed()
@@ -189,8 +201,7 @@ def test_every_control_has_a_label_and_groups_a_legend(catalogue):
 
 def test_a_link_with_filters_in_the_address_opens_the_filtered_view(browser, page_url, clean_logs):
     browser.get(page_url(PAGE + "?voor=individu&zoek=mantelzorg"))
-    expected = {r["id"] for r in _for("individu")
-                if "mantelzorg" in " ".join(r.values()).lower()}
+    expected = {r["id"] for r in _for("individu") if "mantelzorg" in _own(r)}
     _wait_status(browser, f"{len(expected)} van {TOTAL} tools")
     assert _visible_tool_ids(browser) == expected
     assert _radio(browser, "voor", "individu").is_selected()
@@ -226,3 +237,59 @@ def test_using_the_filters_causes_no_console_error_and_no_request(catalogue, rea
     _wait_status(catalogue, f"{TOTAL} van {TOTAL} tools")
     errors, hosts = read_logs(catalogue)
     assert errors == [] and hosts == set()
+
+
+def test_search_looks_only_at_the_tools_own_text(catalogue):
+    """Every card's source line names the guide ("... voor vrouwen en mannen"); searching
+    "mannen" must find the tools that are about men, not all of them."""
+    expected = {r["id"] for r in ROWS if "mannen" in _own(r)}
+    assert 0 < len(expected) < TOTAL
+    catalogue.find_element(By.ID, "catalogus-zoek").send_keys("mannen")
+    _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+    assert _visible_tool_ids(catalogue) == expected
+
+
+def _status_in_view(browser) -> bool:
+    return browser.execute_script(
+        "const r = document.getElementById('catalogus-status').getBoundingClientRect();"
+        "return window.scrollY > 0 && r.top >= 0 && r.bottom <= window.innerHeight;"
+    )
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_each_preset_link_scrolls_to_the_result_count(browser, page_url, clean_logs, width):
+    browser.set_window_size(width, 900)
+    try:
+        browser.get(page_url(PAGE))
+        WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "catalogus-filters").is_displayed())
+        hrefs = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a.catalogus-shortcut")]
+        assert len(hrefs) >= 3
+        for href in hrefs:
+            browser.get(href)
+            WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "catalogus-filters").is_displayed())
+            WebDriverWait(browser, 5).until(_status_in_view, message=f"{href}: the result count is not in view")
+            assert re.fullmatch(rf"\d+ van {TOTAL} tools", _status(browser))
+    finally:
+        browser.set_window_size(1366, 900)
+
+
+def test_a_plain_visit_does_not_jump(browser, page_url, clean_logs):
+    browser.get(page_url(PAGE))
+    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "catalogus-filters").is_displayed())
+    assert browser.execute_script("return window.scrollY") == 0
+
+
+def test_every_tool_with_a_known_address_links_to_it_with_its_source(built_site):
+    page = (built_site / "book" / "toolbox" / "catalogus.html").read_text(encoding="utf-8")
+    with_url = [r for r in ROWS if r["url"]]
+    assert with_url, "no tool links at all"
+    for r in with_url:
+        card = re.search(rf'<article[^>]*id="tool-{re.escape(r["id"])}".*?</article>', page, re.S)
+        assert card, r["id"]
+        link = re.search(r'<a class="tool-card__link" href="([^"]+)"[^>]*>([^<]+)</a>', card.group(0))
+        assert link and html.unescape(link.group(1)) == r["url"] and html.unescape(link.group(2)) == r["url_text"], r["id"]
+        assert html.escape(r["url_source"], quote=False) in card.group(0), f"{r['id']}: source of the address not shown"
+    for r in ROWS:
+        if not r["url"]:
+            card = re.search(rf'<article[^>]*id="tool-{re.escape(r["id"])}".*?</article>', page, re.S)
+            assert card and "tool-card__link" not in card.group(0), r["id"]
