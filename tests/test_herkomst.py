@@ -108,3 +108,37 @@ def test_chapter_does_not_credit_the_books_pairings_to_the_guides():
     text = " ".join((repo_root() / "book" / "belemmeringen" / "belemmeringen.md").read_text(encoding="utf-8").split())
     assert "interventies die de gidsen daarbij noemen" not in text
     assert "koppeling van dit boek" in text and "uit de gids" in text
+
+
+# ---------------------------------------------------------------- chapters
+
+OWN_PARTS = ("voor-trainers", "verkennen", "oefenen")
+
+
+def _chapters():
+    for page in sorted((repo_root() / "book").rglob("*.md")):
+        if not any(part in page.parts for part in OWN_PARTS):
+            yield page
+
+
+def test_the_books_own_tips_are_labelled_as_such():
+    """'Zo pak je het zelf aan' sections and 'Zo doe je het' tips are the book's own work."""
+    found = 0
+    for page in _chapters():
+        text = page.read_text(encoding="utf-8")
+        for m in re.finditer(r"^## Zo pak je het zelf aan\s*$", text, flags=re.M):
+            found += 1
+            assert "aanvulling van dit boek" in text[m.end(): m.end() + 300], f"{page.name}: unlabelled 'Zo pak je het zelf aan'"
+        for m in re.finditer(r"^\*Zo doe je het[^*]*\*", text, flags=re.M):
+            found += 1
+            assert "aanvulling van dit boek" in m.group(0), f"{page.name}: unlabelled tip {m.group(0)!r}"
+    assert found >= 10, "expected the method pages and the safe-dialogue chapter to have tips"
+
+
+def test_a_box_from_practice_names_its_source():
+    """A box titled 'Uit de praktijk', 'Uit de gids' or 'Uit de toolkit' retells a source and
+    cites it; the book's own invented cases are titled 'Voorbeeld (aanvulling van dit boek)'."""
+    for page in _chapters():
+        text = page.read_text(encoding="utf-8")
+        for m in re.finditer(r"^```\{admonition\} (Uit de (?:praktijk|gids|toolkit)[^\n]*)\n(.*?)^```", text, flags=re.M | re.S):
+            assert "{cite" in m.group(2), f"{page.name}: box '{m.group(1)}' has no source; label it as the book's own"
