@@ -54,8 +54,9 @@ book-students: vendor
 	@echo "De studenteneditie staat in _build/studenten/_build/html."
 
 # Printable PDFs of the lesson plans, case cards, statement cards and worksheets.
-handouts: book browser-deps
-	$(BIN)/python -m werkzorg.handouts --site _build/html --out _build/handouts
+# With WERKZORG_EDITION=studenten: the students' edition (no answers) into _build/handouts-studenten.
+handouts: $(if $(filter studenten,$(WERKZORG_EDITION)),book-students,book) browser-deps
+	$(BIN)/python -m werkzorg.handouts
 
 book-all: vendor
 	$(JB) build . --all -W -n --keep-going

@@ -93,3 +93,31 @@ def test_students_edition_has_every_exercise_and_no_answer(built_site, students_
         exercises, solutions = _boxes(students_site / page.relative_to(built_site))
         assert exercises == trainers_exercises, f"{page.name}: students see {exercises} of {trainers_exercises} exercises"
         assert solutions == 0, f"{page.name}: students' edition shows {solutions} answers"
+
+
+# --- Handouts in the students' edition (issue 15) -------------------------------------------
+
+GENDERSCAN = "book/voor-trainers/werkblad-genderscan.html"
+
+
+def _handout_pages() -> list[str]:
+    import yaml
+
+    data = yaml.safe_load((ROOT / "data" / "handouts.yaml").read_text(encoding="utf-8"))
+    return sorted({h["page"] for h in data["handouts"]})
+
+
+def test_trainers_edition_has_the_worked_genderscan_example(built_site):
+    exercises, solutions = _boxes(built_site / GENDERSCAN)
+    assert exercises == 1 and solutions == 1, "the genderscan worksheet page lost its exercise or its worked example"
+
+
+def test_students_edition_prints_every_handout_without_answers(students_site):
+    for page in _handout_pages():
+        html_file = students_site / page
+        assert html_file.is_file(), f"{page} missing from the students' edition"
+        exercises, solutions = _boxes(html_file)
+        assert solutions == 0, f"{page}: the students' edition shows {solutions} worked answers"
+    exercises, _ = _boxes(students_site / GENDERSCAN)
+    assert exercises == 1, "the students' edition lost the genderscan exercise"
+    assert "Een mogelijke uitwerking" not in _visible_text(students_site / GENDERSCAN)

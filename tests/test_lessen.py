@@ -134,3 +134,92 @@ def test_overview_table_lists_every_module_with_both_durations():
     for m, row in zip(PLANS, rows):
         assert f"<module-{m['id']}>" in row
         assert f"| {m['varianten']['lang']['duur']} min. | {m['varianten']['kort']['duur']} min. |" in row
+
+
+# --- Safety protocol and the two-hour course (issue 15) ----------------------------------
+
+WERKVORMEN = yaml.safe_load((ROOT / "data" / "werkvormen.yaml").read_text(encoding="utf-8"))["werkvormen"]
+#: How a step names each dialogue work form of the toolkit in its own words (tied to the data below).
+WORK_FORM_MARKERS = {
+    "dialoogafspraken": "dialoogafspraken",
+    "check-in-met-de-bal": "check-in",
+    "werken-met-stellingen": "stelling",
+    "huis-van-vroeger-huis-van-nu": "huis van vroeger",
+}
+#: Pages of the book that describe how to run a dialogue.
+DIALOGUE_PAGES = {"veilige-dialoog", "dialoogmethoden", "werkvormen-dialoog", "stellingen-overzicht",
+                  "stellingenkaarten", "werkblad-huis-van-vroeger"}
+
+
+def _render_plan(module_id: str) -> str:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(ROOT / "book" / "_templates")),
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    )
+    data = yaml.safe_load((ROOT / "data" / "lessen.yaml").read_text(encoding="utf-8"))
+    return env.get_template("lesplan.md.j2").render(data=data, options={"module": module_id})
+
+
+def _runs_a_dialogue(module) -> bool:
+    """A plan runs a dialogue when a step uses a dialogue work form (by label or by name) or a
+    page on running a dialogue."""
+    labels = DIALOGUE_PAGES | {f"werkvorm-{w['id']}" for w in WERKVORMEN}
+    for var in module["varianten"].values():
+        for s in var["stappen"]:
+            if labels & set(s.get("gebruikt") or []):
+                return True
+            text = f"{s['titel']} {s['uitleg']}".lower()
+            if any(marker in text for marker in WORK_FORM_MARKERS.values()):
+                return True
+    return False
+
+
+def test_work_form_markers_match_the_work_forms():
+    names = {w["id"]: w["naam"].lower() for w in WERKVORMEN}
+    assert set(WORK_FORM_MARKERS) == set(names)
+    for wid, marker in WORK_FORM_MARKERS.items():
+        assert marker in names[wid], f"marker '{marker}' is not part of the work form '{names[wid]}'"
+
+
+def test_safety_protocol_page_exists_with_the_help_numbers():
+    page = (ROOT / "book" / "voor-trainers" / "veiligheid.md").read_text(encoding="utf-8")
+    assert page.startswith("(veiligheid)=")
+    assert "book/voor-trainers/veiligheid" in _toc_files()
+    for needed in ("0800-2000", "112", "meldcode", "{cite:p}`veiligthuis"):
+        assert needed in page, f"the safety protocol does not mention {needed}"
+
+
+@pytest.mark.parametrize("module", PLANS, ids=lambda m: m["id"])
+def test_every_lesson_plan_that_runs_a_dialogue_links_the_safety_protocol(module):
+    if not _runs_a_dialogue(module):
+        pytest.skip(f"{module['id']} runs no dialogue")
+    text = _render_plan(module["id"])
+    assert "{ref}`veiligheid`" in text, f"lesson plan {module['id']} runs a dialogue but does not link the safety protocol"
+    assert len((module.get("veiligheid") or "").split()) >= 15, f"{module['id']}: safety advice too thin"
+
+
+def test_most_lesson_plans_run_a_dialogue():
+    """Guard against a detector that finds nothing (the skip above would then hide everything)."""
+    dialogue = [m["id"] for m in PLANS if _runs_a_dialogue(m)]
+    assert "rolpatronen" in dialogue and len(dialogue) >= len(PLANS) // 2, dialogue
+
+
+def test_two_hour_course_combines_two_modules_in_exactly_120_minutes():
+    course = next(m for m in PLANS if m["id"] == "cursus-klantmanagers")
+    sources = course["samengesteld_uit"]
+    assert len(sources) == 2 and all(s in {m["id"] for m in PLANS} for s in sources)
+    lang = course["varianten"]["lang"]
+    assert lang["duur"] == 120 and sum(s["minuten"] for s in lang["stappen"]) == 120
+    used = set()
+    for s in lang["stappen"]:
+        if s["titel"] == "Pauze":
+            continue
+        assert s.get("uit") in sources, f"step '{s['titel']}' does not say which module it comes from"
+        used.add(s["uit"])
+    assert used == set(sources), f"the course uses only {used} of {sources}"
+    text = _render_plan("cursus-klantmanagers")
+    assert "| 1:50 | 10 |" in text, "the last step should start at 1:50 and take 10 minutes"
+    for src in sources:
+        assert f"{{ref}}`module-{src}`" in text

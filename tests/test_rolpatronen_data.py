@@ -25,7 +25,7 @@ SEED_003 = repo_root().parent / "shared" / "seeds" / "003_38507eebc7ed45db.txt"
 METHODS = {"huiskamergesprekken", "gelijke-kansen", "dialoog-mannen", "dialoog-mannen-vrouwen"}
 WORK_FORMS = {"werken-met-stellingen", "huis-van-vroeger-huis-van-nu", "check-in-met-de-bal", "dialoogafspraken"}
 #: Statement themes: the toolkit's examples plus the other parts of the book.
-THEMES = {"rolpatronen", "mannelijkheid", "geld", "zorg", "werk", "cultuur", "toekomst"}
+THEMES = {"rolpatronen", "mannelijkheid", "geld", "zorg", "werk", "cultuur", "toekomst", "eigen-keuzes"}
 #: The five themes of the workshop series Gelijke Kansen, as the toolkit lists them.
 GELIJKE_KANSEN_THEMES = [
     "Rolverdeling in het gezin",
@@ -185,11 +185,13 @@ def test_theme_list_is_the_fixed_one(stellingen):
 def test_every_statement_is_complete_and_points_at_known_things(stellingen):
     for s in stellingen["stellingen"]:
         where = f"data/stellingen.yaml, {s.get('id')}"
-        for field in ("tekst", "doorvraag", "thema", "werkvorm", "methode"):
+        for field in ("tekst", "doorvraag", "thema", "werkvorm"):
             assert s.get(field), f"{where}: field '{field}' missing or empty"
         assert s["thema"] in THEMES, f"{where}: unknown theme '{s['thema']}'"
         assert s["werkvorm"] in WORK_FORMS, f"{where}: unknown work form '{s['werkvorm']}'"
-        assert s["methode"] in METHODS, f"{where}: unknown method '{s['methode']}'"
+        # A suggested method is optional (cards for women's groups have none).
+        if "methode" in s:
+            assert s["methode"] in METHODS, f"{where}: unknown method '{s['methode']}'"
         assert len(s["tekst"]) <= 110, f"{where}: statement too long for a card ({len(s['tekst'])} chars)"
 
 
@@ -260,3 +262,97 @@ def test_each_recipe_renders_its_steps(werkvormen):
         text = _render("werkvormen.md.j2", werkvormen, part="recipe", id=w["id"])
         for step in w["stappen"]:
             assert step in text
+
+
+# --- origin of the statements, the toolkit's own examples (issue 15) -------------------
+
+
+def _toolkit_examples() -> list[list[str]]:
+    """The example statements the toolkit prints, read from guide 003 itself: one list per
+    box "Voorbeelden van stellingen zijn:", one line per example, until the photo caption
+    ("- Man" / "- Vrouw") or the next heading."""
+    lines = SEED_003.read_text(encoding="utf-8").splitlines()
+    boxes, current = [], None
+    for line in lines:
+        text = line.strip()
+        if text.startswith("Voorbeelden van stellingen zijn"):
+            current = []
+            boxes.append(current)
+            continue
+        if current is None or not text:
+            continue
+        if text.startswith("- ") or text.isupper():
+            current = None
+            continue
+        current.append(re.sub(r"^[«+•]\s*", "", text))
+    return boxes
+
+
+def test_every_statement_carries_its_origin(stellingen):
+    for s in stellingen["stellingen"]:
+        where = f"data/stellingen.yaml, {s['id']}"
+        assert s.get("herkomst") in {"toolkit", "boek"}, f"{where}: herkomst must be 'toolkit' or 'boek'"
+        if s["herkomst"] == "toolkit":
+            assert isinstance(s.get("voorbeeld"), int), f"{where}: toolkit example without its number"
+            assert s.get("bron", "").startswith("Methodiek "), f"{where}: toolkit example without its place"
+        else:
+            assert "voorbeeld" not in s and "bron" not in s, f"{where}: the book's own card claims a toolkit source"
+
+
+@pytest.mark.skipif(not SEED_003.is_file(), reason="guide 003 text not available next to the repo")
+def test_each_toolkit_example_is_retold_once_and_mapped_to_the_books_cards(stellingen, methoden):
+    boxes = _toolkit_examples()
+    assert [len(b) for b in boxes] == [5, 7], f"unexpected example boxes in guide 003: {boxes}"
+    cards = {s["id"]: s for s in stellingen["stellingen"]}
+    retold = [s for s in stellingen["stellingen"] if s["herkomst"] == "toolkit"]
+    numbers = sorted(s["voorbeeld"] for s in retold)
+    assert numbers == list(range(1, 13)), f"toolkit examples retold: {numbers}, expected 1 to 12 once each"
+    # Examples 1-5 stand in the box of method 1, 6-12 in that of method 4 (the toolkit's order).
+    by_number = {m["nummer"]: m for m in methoden["methoden"]}
+    for s in retold:
+        method = by_number[1] if s["voorbeeld"] <= len(boxes[0]) else by_number[4]
+        assert s["bron"].startswith(f"Methodiek {method['nummer']}"), f"{s['id']}: wrong place {s['bron']}"
+        assert s.get("methode") == method["id"], f"{s['id']}: belongs to method {method['id']}"
+        assert s.get("kaarten"), f"{s['id']}: toolkit example not mapped to any card of the book"
+        for k in s["kaarten"]:
+            assert k in cards and cards[k]["herkomst"] == "boek", f"{s['id']}: maps to {k}, not a card of the book"
+
+
+def test_statements_suggest_only_methods_that_use_statements(stellingen, methoden):
+    """The toolkit uses statements only in some methods (e.g. not in the Trias Pedagogica series)."""
+    uses = {m["id"] for m in methoden["methoden"] if "werken-met-stellingen" in (m.get("werkvormen") or [])}
+    wrong = [s["id"] for s in stellingen["stellingen"] if s.get("methode") and s["methode"] not in uses]
+    assert not wrong, f"statements linked to a method that uses no statements: {wrong}"
+
+
+def test_cards_that_speak_for_women_are_reworded(stellingen):
+    texts = " ".join(s["tekst"].lower() for s in stellingen["stellingen"])
+    for phrase in ("leert een vrouw sneller nederlands", "laten haar ook haar eigen weg gaan",
+                   "moet genoeg kunnen verdienen"):
+        assert phrase not in texts, f"card still says '{phrase}'"
+
+
+def test_womens_groups_have_cards_on_norms_guilt_and_ambition(stellingen):
+    own = [s for s in stellingen["stellingen"] if s.get("groep") == "vrouwen"]
+    assert len(own) >= 6, f"only {len(own)} cards for women's groups"
+    text = " ".join(s["tekst"].lower() for s in own)
+    for word in ("schuldig", "moeder", "willen"):
+        assert word in text, f"no card for women's groups about '{word}'"
+
+
+def test_later_cards_are_marked_on_the_card_and_in_the_list(stellingen):
+    later = [s for s in stellingen["stellingen"] if s.get("later")]
+    assert later, "no statement is marked for later sessions"
+    html = _render("stellingen.md.j2", stellingen, part="kaarten", per_vel="8")
+    listing = _render("stellingen.md.j2", stellingen, part="list")
+    for s in later:
+        card = html.split(f"Stelling {s['id']}")[1].split("</p>")[0]
+        assert "Voor later" in card, f"card {s['id']} does not say it is for later sessions"
+        item = listing.split(f"*({s['id']})*")[1].split("\n-")[0]
+        assert "Voor later" in item, f"list entry {s['id']} does not say it is for later sessions"
+
+
+def test_toolkit_table_lists_the_twelve_examples_in_order(stellingen):
+    table = _render("stellingen.md.j2", stellingen, part="toolkit")
+    rows = [r for r in table.splitlines() if re.match(r"\| \d+ \|", r)]
+    assert [int(r.split("|")[1]) for r in rows] == list(range(1, 13))

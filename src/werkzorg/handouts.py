@@ -2,13 +2,15 @@
 
 The list of handouts lives in ``data/handouts.yaml`` (page, file name, title, expected
 page range). ``make handouts`` (``python -m werkzorg.handouts``) writes them to
-``_build/handouts/``. Printing uses the pages' own print CSS, exactly as a trainer who
+``_build/handouts/``; with ``WERKZORG_EDITION=studenten`` it prints the students' edition
+(no worked answers) into ``_build/handouts-studenten/``. Printing uses the pages' own print CSS, exactly as a trainer who
 prints from the browser would get it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -89,13 +91,31 @@ def build_handouts(site: Path, out: Path, handouts: list[Handout] | None = None)
     return written
 
 
+def default_paths(edition: str | None = None) -> tuple[Path, Path]:
+    """Built site and PDF folder for an edition: the trainers' book (default) or the students'
+    edition (``WERKZORG_EDITION=studenten``, built by ``make book-students``, without answers)."""
+    edition = (edition if edition is not None else os.environ.get("WERKZORG_EDITION", "trainers")).strip().lower()
+    root = repo_root() / "_build"
+    if edition == "studenten":
+        return root / "studenten" / "_build" / "html", root / "handouts-studenten"
+    if edition != "trainers":
+        raise ValueError(f"WERKZORG_EDITION moet 'trainers' of 'studenten' zijn, niet '{edition}'")
+    return root / "html", root / "handouts"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Print the handouts of the built book to PDF.")
-    parser.add_argument("--site", type=Path, default=repo_root() / "_build" / "html")
-    parser.add_argument("--out", type=Path, default=repo_root() / "_build" / "handouts")
+    try:
+        site, out = default_paths()
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 2
+    parser.add_argument("--site", type=Path, default=site)
+    parser.add_argument("--out", type=Path, default=out)
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
-        print(f"Geen gebouwde site in {args.site}: draai eerst 'make book'.", file=sys.stderr)
+        hint = "make book-students" if "studenten" in str(args.site) else "make book"
+        print(f"Geen gebouwde site in {args.site}: draai eerst '{hint}'.", file=sys.stderr)
         return 2
     for pdf in build_handouts(args.site, args.out):
         print(f"geschreven: {pdf}")

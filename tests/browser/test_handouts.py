@@ -98,3 +98,38 @@ def test_each_worksheet_fills_exactly_one_sheet(printed):
     everything = " ".join(pages)
     for screen_only in ("Werkbladen om uit te delen", "Om over door te praten", "Verder lezen"):
         assert screen_only not in everything, f"'{screen_only}' should not be printed"
+
+
+def _sheet_titles(stem: str) -> list[str]:
+    """Headings of the printable sheets (':::{div} wz-blad' blocks) in a page's source."""
+    source = (repo_root() / f"{stem}.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^:::\{div\} wz-blad[^\n]*\n(.*?)^:::$", source, flags=re.M | re.S)
+    return [re.search(r"^## (.+)$", b, flags=re.M).group(1).strip() for b in blocks]
+
+
+SHEET_HANDOUTS = [h for h in HANDOUTS if h.name != "werkbladen" and _sheet_titles(h.page[: -len(".html")])]
+
+
+@pytest.mark.parametrize("handout", SHEET_HANDOUTS, ids=lambda h: h.name)
+def test_every_sheet_prints_on_a_page_of_its_own(printed, handout):
+    """Forms, role briefs, the checklist, the one-page summary: one sheet per A4, nothing else."""
+    titles = _sheet_titles(handout.page[: -len(".html")])
+    pages = _pages_text(printed[handout.name])
+    assert len(pages) == len(titles), f"{handout.name}: {len(titles)} sheets printed on {len(pages)} pages"
+    for i, (title, page) in enumerate(zip(titles, pages), start=1):
+        assert page.startswith(_flat(title)), f"{handout.name}, page {i} does not start with '{title}'"
+    everything = " ".join(pages)
+    for screen_only in ("Zo druk je", "Verder lezen"):
+        assert screen_only not in everything, f"{handout.name}: '{screen_only}' should not be printed"
+
+
+def test_the_safety_protocol_prints_the_help_numbers(printed):
+    text = " ".join(_pages_text(printed["veiligheid"]))
+    for needed in ("0800-2000", "112", "Veilig Thuis", "meldcode"):
+        assert needed in text, f"the printed safety protocol lacks '{needed}'"
+
+
+def test_the_two_hour_course_prints_both_variants_with_their_timings(printed):
+    text = " ".join(_pages_text(printed["lesplan-cursus-klantmanagers"]))
+    assert "Lange versie (120 minuten)" in text and "Korte versie (45 minuten)" in text
+    assert "Veiligheid in deze bijeenkomst" in text
