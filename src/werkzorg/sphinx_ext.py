@@ -390,6 +390,15 @@ def _add_vega_where_needed(app: Sphinx, pagename: str, templatename: str, contex
     context.setdefault("script_files", []).append(JavaScript(app.config.werkzorg_vega_js, defer="defer"))
 
 
+def _write_explorer_grid(app: Sphinx, exc: Exception | None) -> None:
+    """After an HTML build with the explorer page, write its grid as _static/verkenner-data.js."""
+    if exc is not None or getattr(app.builder, "format", "") != "html" or "verkennen/verkenner" not in app.env.found_docs:
+        return
+    from werkzorg import explorer
+
+    explorer.write_grid_file(Path(app.outdir) / "_static" / explorer.GRID_FILE)
+
+
 def _merge_env(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
     env.werkzorg_claim_docs = getattr(env, "werkzorg_claim_docs", set()) | getattr(other, "werkzorg_claim_docs", set())
 
@@ -443,6 +452,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-merge-info", _merge_env)
     app.connect("env-get-outdated", _outdated_by_claims)
     app.connect("build-finished", _fail_on_unknown_claims)
+    app.connect("build-finished", _write_explorer_grid)
     app.add_config_value("werkzorg_vega_js", "vendor/vega-bundle.js", "html")
     app.add_config_value("werkzorg_vega_markers", ["vegaEmbed", "wz-verkenner", "werkzorg-vega"], "html")
     app.connect("html-page-context", _add_vega_where_needed, priority=900)
