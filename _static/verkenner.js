@@ -447,6 +447,9 @@
   };
 
   // ---- chart ----
+  // One point per hour value and series. With a chosen number of childcare days, a point where a
+  // parent works 0 hours is drawn without childcare (nobody pays for it without working), so the
+  // line does not show a gain that only comes from dropping unpaid childcare costs.
   Explorer.prototype.lineData = function () {
     var s = this.state, along = (s.as === 1 || s.huishouden === "alleen") ? "uren1" : "uren2", pts = [], self = this;
     var anyPhase = false;
@@ -454,6 +457,7 @@
       var t = Object.assign({}, s);
       t[along] = h;
       var v = self.values(t);
+      if (v && (v.rec.r & self.meta.rule_bits.kot_not_entitled) && t.opvang !== self.auto) v = self.values(Object.assign(t, { opvang: 0 }));
       if (!v) return;
       pts.push({ x: h, serie: "d", euro: v.phases[0].dt });
       pts.push({ x: h, serie: "dv", euro: v.phases[1].dt });
@@ -462,6 +466,11 @@
       if (s.huishouden === "paar") pts.push({ x: h, serie: "n2", euro: v.rec.n2 });
     });
     if (!anyPhase) pts = pts.filter(function (p) { return p.serie !== "dv"; });
+    var names = this.spec.layer[2].encoding.color.scale.domain, present = {};
+    pts.forEach(function (p) { present[p.serie] = true; });
+    this.series = ["d", "dv", "n1", "n2"].filter(function (k) { return present[k]; }).map(function (k) {
+      return names[["d", "dv", "n1", "n2"].indexOf(k)];
+    });
     return pts;
   };
 
@@ -498,14 +507,15 @@
 
   Explorer.prototype.signals = function () {
     var s = this.state, th = this.meta.thresholds[String(s.jaar)];
-    return { p_ez: th.ez, p_fo: th.fo, p_x: (s.as === 1 || s.huishouden === "alleen") ? s.uren1 : s.uren2 };
+    return { p_ez: th.ez, p_fo: th.fo, p_x: (s.as === 1 || s.huishouden === "alleen") ? s.uren1 : s.uren2,
+      p_series: this.series || [] };
   };
 
   Explorer.prototype.pushData = function (t0) {
     if (!this.view) return;
-    var view = this.view, self = this, sig = this.signals();
+    var view = this.view, self = this, line = this.lineData(), sig = this.signals();
     Object.keys(sig).forEach(function (k) { view.signal(k, sig[k]); });
-    view.data("line", this.lineData());
+    view.data("line", line);
     view.runAsync().then(function () {
       var ms = performance.now() - t0;
       self.latencies.push(ms);
@@ -529,8 +539,8 @@
     var look = this.lookNow();
     this.look = look.theme + "/" + look.size;
     this.embedded = true;
-    var spec = this.styledSpec(look), sig = this.signals();
-    spec.datasets = { line: this.lineData() };
+    var spec = this.styledSpec(look), line = this.lineData(), sig = this.signals();
+    spec.datasets = { line: line };
     (spec.params || []).forEach(function (p) { if (p.name in sig) p.value = sig[p.name]; });
     if (this.view) { try { this.view.finalize(); } catch (e) { /* already gone */ } }
     window.vegaEmbed(el, spec, { renderer: "svg", actions: false }).then(function (res) {

@@ -327,12 +327,13 @@ def chart_spec() -> dict[str, Any]:
     dashed rules: economic independence (70%) and financial independence (100%).
     """
     theme = plots.altair_theme()["config"]
-    params = [alt.param(name="p_ez", value=0), alt.param(name="p_fo", value=0), alt.param(name="p_x", value=0)]
+    params = [alt.param(name="p_ez", value=0), alt.param(name="p_fo", value=0), alt.param(name="p_x", value=0),
+              alt.param(name="p_series", value=[SERIES[k] for k in ("d", "n1", "n2")])]
     line = alt.Chart(alt.NamedData(name="line")).transform_calculate(
         reeks=" : ".join(f"datum.serie == '{k}' ? '{v}'" for k, v in SERIES.items()) + " : ''"
     )
     legend = alt.Legend(orient="bottom", direction="vertical", title=None, symbolType="stroke", symbolStrokeWidth=2.5,
-                        labelLimit=0)
+                        labelLimit=0, values=alt.ExprRef("p_series"))
     colour = alt.Color("reeks:N", title=None, sort=list(SERIES.values()),
                        scale=alt.Scale(domain=list(SERIES.values()), range=series_colours("light")), legend=legend)
     x = alt.X("x:Q", title="Betaalde uren per week van de gekozen ouder", scale=alt.Scale(domain=[0, 40]),
@@ -476,8 +477,9 @@ def readouts_html() -> str:
 
 
 def static_explorer_html(grid: pd.DataFrame | None = None) -> str:
-    """The explorer page's HTML fragment. The grid comes from ``../_static/verkenner-data.js``
-    (written after the build by :func:`write_grid_file`); ``grid`` is ignored and kept for callers."""
+    """The explorer page's HTML fragment. The grid comes from ``_static/verkenner-data.js``, written
+    after the build by :func:`write_grid_file` and added to the page's scripts by the Sphinx
+    extension; ``grid`` is ignored and kept for callers."""
     spec = json.dumps(chart_spec(), separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
     return (
         '<div id="wz-verkenner" class="wz-verkenner">'
@@ -491,7 +493,6 @@ def static_explorer_html(grid: pd.DataFrame | None = None) -> str:
         + '<div class="wz-approx" id="wz-approx" hidden></div>'
         + '<noscript><p>Deze verkenner heeft JavaScript nodig.</p></noscript>'
         + f'<script type="application/json" id="wz-verkenner-spec">{spec}</script>'
-        + f'<script src="../_static/{GRID_FILE}" defer></script>'
         + "</div>"
     )
 
