@@ -478,6 +478,67 @@ def test_explorer_grid_rows_equal_the_model_one_by_one():
         out = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings)])).iloc[0]
         for key in ("d", "n1", "n2", "kot", "kc", "kgb", "zt", "bb"):
             assert row[key] == explorer.expected_month(out, key), (settings, key)
+        assert row["ti"] == round(out["toetsingsinkomen"]) and row["r"] == out["rules"] | (row["r"] & 12)
+
+
+def test_explorer_grid_carries_the_first_months_of_the_disregard():
+    """Rows on bijstand with earnings carry how bijstand and income change during the disregard."""
+    from werkzorg import explorer
+    grid = explorer.build_grid()
+    picks = grid[(grid.b1 != 0)]
+    assert len(picks) > 100 and (grid[grid.huishouden == "paar"].b2 == 0).all()
+    assert len(grid[(grid.huishouden == "alleen") & (grid.b2 != 0)]) > 20
+    for _, row in picks.sample(15, random_state=3).iterrows():
+        settings = {k: row[k] for k in ("huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2")}
+        base = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings)])).iloc[0]
+        first = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings, vrijlating=1)])).iloc[0]
+        assert row["b1"] == round(first["bijstand"] - base["bijstand"]) > 0
+        assert row["e1"] == round(first["disposable_year"] / 12) - round(base["disposable_year"] / 12)
+        assert row["r"] & hh.RULE_BITS["vrijlating_n"]
+
+
+def test_explorer_childcare_follows_the_hours_of_who_works_least():
+    from werkzorg import explorer
+    auto = explorer.OPVANG_AUTO
+    assert explorer.normalise({"huishouden": "paar", "kinderen": "2", "opvang": auto, "uren1": 40, "uren2": 0})["opvang"] == 0
+    assert explorer.normalise({"huishouden": "paar", "kinderen": "2", "opvang": auto, "uren1": 32, "uren2": 16})["opvang"] == 2
+    assert explorer.normalise({"huishouden": "alleen", "kinderen": "1", "opvang": auto, "uren1": 36, "uren2": 0})["opvang"] == 5
+    # the client manager's "now": he 40, she 0; no childcare costs, so no fake gain later
+    now = explorer.outputs_for(dict(explorer.DEFAULTS, kinderen="2", loon="min", uren1=40, uren2=0), huur=610)
+    assert now["childcare_cost"] == 0 and not now["rules"] & hh.RULE_BITS["kot_not_entitled"]
+    chosen = explorer.outputs_for(dict(explorer.DEFAULTS, kinderen="2", loon="min", uren1=40, uren2=0, opvang=2), huur=610)
+    assert chosen["kot"] == 0 and chosen["childcare_cost"] > 0 and chosen["rules"] & hh.RULE_BITS["kot_not_entitled"]
+
+
+def test_rules_applied_are_plain_sentences_for_the_scenario():
+    couple = hh.evaluate_one(year=2025, household="paar", bijstand=True, vrijlating=1,
+                             adults=[{"wage": 14.06, "hours": 8}], children=[{"age": 1}, {"age": 3}])
+    text = " ".join(hh.rules_applied(couple))
+    assert "gehuwden" in text and "arbeidsplicht" in text and "kwart" in text
+    assert couple["vrijlating1"] > 0 and couple["vrijlating2"] == 0
+    rich = hh.evaluate_one(year=2025, household="paar", adults=[{"wage": 40, "hours": 40}, {"wage": 40, "hours": 40}])
+    assert hh.rules_applied(rich) == []
+    old = hh.evaluate_one(year=2025, household="alleenstaand", rent=950, adults=[{"wage": 14.06, "hours": 20}],
+                          children=[{"age": 4}])
+    assert old["huurtoeslag"] == 0 and "2025" in " ".join(hh.rules_applied(old))
+    new = hh.evaluate_one(year=2026, household="alleenstaand", rent=1100, adults=[{"wage": 14.71, "hours": 20}],
+                          children=[{"age": 4}])
+    capped = hh.evaluate_one(year=2026, household="alleenstaand", rent=932.93, adults=[{"wage": 14.71, "hours": 20}],
+                             children=[{"age": 4}])
+    assert new["huurtoeslag"] == capped["huurtoeslag"] > 0 and new["rules"] & hh.RULE_BITS["ht_capped"]
+
+
+def test_single_parent_keeps_more_in_the_first_months_than_after():
+    """The disregard: starting work from bijstand at 16 hours, the first months pay more than after."""
+    kw = dict(year=2025, household="alleenstaand", bijstand=True, adults=[{"wage": 14.06, "hours": 16}],
+              children=[{"age": 4}])
+    after, first, single_parent = (hh.evaluate_one(**kw, vrijlating=v) for v in (0, 1, 2))
+    assert after["bijstand"] > 0
+    p = load_params(2025)
+    net_month = after["net1"] / 12
+    assert (first["disposable_year"] - after["disposable_year"]) / 12 == pytest.approx(
+        min(0.25 * net_month, p["vl_n_max_jan"]) / 2 + min(0.25 * net_month, p["vl_n_max_jul"]) / 2, abs=30)
+    assert first["disposable_year"] > single_parent["disposable_year"] > after["disposable_year"]
 
 
 def test_explorer_grid_covers_every_control_setting_and_stays_small():
@@ -489,8 +550,10 @@ def test_explorer_grid_covers_every_control_setting_and_stays_small():
     assert len(couples) == per_kids * (n_kids_with_care * len(explorer.DIMENSIONS["opvang"]) + 1)
     assert not grid.duplicated(list(explorer.DIMENSIONS)).any()
     page = explorer.static_explorer_html(grid)
-    assert len(page.encode()) < 1.5e6
+    assert len(page.encode()) < 40_000  # the grid is a separate, cacheable script now
     assert "http://" not in page and "https://" not in page  # the page refers to nothing outside itself
+    script = explorer.grid_script(grid)
+    assert script.startswith("window.wzVerkennerData=") and len(script.encode()) < 2e6
 
 
 def test_explorer_rejects_unknown_control_values():

@@ -535,7 +535,8 @@ def childcare_days_for(hours: np.ndarray) -> np.ndarray:
 def marginal_frame(settings: dict[str, Any], vary: int, jaar: int = 2025, hours: Any = range(0, 41)) -> pd.DataFrame:
     """Model outputs when adult ``vary`` (1 or 2) works 0..40 hours, the rest fixed.
 
-    Childcare days follow the hours of the varying adult (:func:`childcare_days_for`).
+    Childcare days follow the hours of the adult who works least (:func:`childcare_days_for`); the rent is
+    ``settings["huur"]`` or the explorer's proposal (``rent_default``), as on the page.
     Returns the model's outputs plus ``x`` (hours) and monthly columns ``d_month``, ``n1_month``,
     ``n2_month``, ``ez_month``, ``fo_month``.
     """
@@ -543,11 +544,14 @@ def marginal_frame(settings: dict[str, Any], vary: int, jaar: int = 2025, hours:
     keys = pd.DataFrame({
         "huishouden": settings["huishouden"], "jaar": jaar, "kinderen": settings["kinderen"], "loon": settings["loon"],
         "uren1": h if vary == 1 else settings.get("uren1", 0), "uren2": h if vary == 2 else settings.get("uren2", 0),
-        "opvang": childcare_days_for(h) if settings["kinderen"] != "0" else 0,
+        "opvang": childcare_days_for(h if settings["huishouden"] == "alleen" else
+                                     np.minimum(h, settings.get("uren1" if vary == 2 else "uren2", 0)))
+        if settings["kinderen"] != "0" else 0,
     })
     if settings["huishouden"] == "alleen":
         keys["uren2"] = 0
-    out = hh.evaluate(inputs_for_keys(keys))
+    rent = settings.get("huur", float(load_params(jaar)["rent_default"]))
+    out = hh.evaluate(inputs_for_keys(keys).assign(rent=rent))
     out["x"] = h
     for short, col in (("d", "disposable_year"), ("n1", "net1"), ("n2", "net2"),
                        ("ez", "ez_threshold"), ("fo", "fo_threshold")):
@@ -576,4 +580,6 @@ def marginal_figure(title: str, settings: dict[str, Any], vary: int, jaar: int =
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left", fontsize=9)
     return plots.finish(fig, f"Bron: Werk & Zorg huishoudmodel, parameters {jaar} in data/params (met bronnen)",
-                        note="Een dag kinderopvang per 8 uur werk; opvang 50 cent per uur boven de maximale uurprijs.")
+                        note=("Een dag kinderopvang per 8 uur werk; opvang 50 cent per uur boven de maximale uurprijs; "
+                              f"kale huur € {load_params(jaar)['rent_default']:.0f} per maand; bijstand als het inkomen "
+                              "onder de norm blijft (na afloop van de vrijlating)."))
