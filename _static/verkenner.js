@@ -59,13 +59,17 @@
     this.auto = this.meta.opvang_auto;
     this.dims = Object.assign({}, this.meta.dimensions, { as: [1, 2] });
     this.index = new Map();
-    var cols = data.columns, n = cols.d.length, names = Object.keys(cols), self = this;
+    var cols = data.columns, n = cols.dr.length, names = Object.keys(cols), self = this;
+    var parts = Object.keys(this.meta.d_parts);
     for (var i = 0; i < n; i++) {
       var rec = {};
       for (var j = 0; j < names.length; j++) {
         var c = names[j];
         rec[c] = KEYS.indexOf(c) >= 0 ? self.meta.dimensions[c][cols[c][i]] : cols[c][i];
       }
+      // the disposable income without huurtoeslag: its rounded parts plus the shipped remainder
+      rec.d = rec.dr;
+      for (var q = 0; q < parts.length; q++) rec.d += self.meta.d_parts[parts[q]] * rec[parts[q]];
       this.index.set(this.key(rec), rec);
     }
     this.state = Object.assign({ huur: null }, this.meta.defaults);
@@ -490,11 +494,16 @@
     c.font = c.font || "system-ui, sans-serif";
     c.axis = Object.assign({}, c.axis, { labelFontSize: f, titleFontSize: f, labelColor: col.text, titleColor: col.text,
       gridColor: col.grid, domainColor: col.rule, tickColor: col.rule });
+    c.axisY = Object.assign({}, c.axisY, { gridColor: col.grid });
+    c.axisX = Object.assign({}, c.axisX, { gridColor: col.grid });
     c.legend = Object.assign({}, c.legend, { labelFontSize: f, labelColor: col.text, titleColor: col.text, symbolSize: f * 12 });
     c.title = Object.assign({}, c.title, { fontSize: Math.round(f * 1.25), color: col.text, subtitleColor: col.text });
     c.text = Object.assign({}, c.text, { fontSize: f, color: col.text });
     c.view = Object.assign({}, c.view, { stroke: null });
     spec.height = look.size === "beamer" ? 420 : (look.size === "phone" ? 280 : 320);
+    if (look.size === "phone" && spec.title) {  // a narrow screen: the title on two lines instead of cut off
+      spec.title = Object.assign({}, spec.title, { text: ["Inkomen per maand bij", "meer of minder uren werk"] });
+    }
     var colours = meta.colours[look.theme];
     (spec.layer || []).forEach(function (layer) {
       var enc = layer.encoding || {};

@@ -110,7 +110,11 @@ MONEY_FIELDS = {"d": "disposable_year", "n1": "net1", "n2": "net2", "g1": "gross
 #: rules bits, the yearly toetsingsinkomen ``ti`` (for the huurtoeslag), and per phase of the
 #: earnings disregard (1 = first months, 2 = single parent) the change in yearly bijstand
 #: (``b1``, ``b2``) and in monthly disposable income without huurtoeslag (``e1``, ``e2``).
-PAYLOAD_FIELDS = ["d", "n1", "n2", "kot", "kc", "kgb", "zt", "bb", "lc", "f", "ax", "r", "ti", "b1", "e1", "b2", "e2"]
+#: ``d`` travels as ``dr``, its difference from the sum of its rounded parts (a few euros at most),
+#: which compresses far better; the page adds the parts back.
+PAYLOAD_FIELDS = ["dr", "n1", "n2", "kot", "kc", "kgb", "zt", "bb", "lc", "f", "ax", "r", "ti", "b1", "e1", "b2", "e2"]
+#: The parts of ``d`` (sign +1 or -1), as the page adds them up.
+D_PARTS = {"n1": 1, "n2": 1, "bb": 1, "kgb": 1, "zt": 1, "kot": 1, "kc": -1}
 #: Bits of the flags field.
 FLAG_BITS = {"ez1": 1, "ez2": 2, "fo1": 4, "fo2": 8}
 
@@ -235,6 +239,7 @@ def build_grid() -> pd.DataFrame:
         approx[idx] |= alt_out["approx"].to_numpy()
     grid["r"] = rules.astype(int)
     grid["ax"] = approx.astype(int)
+    grid["dr"] = grid["d"] - sum(sign * grid[k] for k, sign in D_PARTS.items())
     return grid
 
 
@@ -251,7 +256,7 @@ def grid_payload(grid: pd.DataFrame | None = None) -> dict[str, Any]:
     columns.update({c: grid[c].astype(int).tolist() for c in PAYLOAD_FIELDS})
     meta = {
         "dimensions": DIMENSIONS, "defaults": DEFAULTS, "opvang_auto": OPVANG_AUTO,
-        "rule_bits": hh.RULE_BITS, "rule_text": hh.RULE_TEXT_NL,
+        "rule_bits": hh.RULE_BITS, "rule_text": hh.RULE_TEXT_NL, "d_parts": D_PARTS,
         "huurtoeslag": {}, "rent_default": {},
         "labels": {k: {str(a): b for a, b in v.items()} for k, v in LABELS.items()},
         "aliases": ALIASES,

@@ -281,8 +281,9 @@ def test_dark_theme_recolours_the_explorer_and_its_chart(browser, page_url, read
             return 'rgb(255, 255, 255)';""", sel)
         r, g, b = [int(x) for x in rgb[rgb.index("(") + 1:].split(")")[0].split(",")[:3]]
         assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 80, (sel, rgb)
-    text = browser.execute_script("return getComputedStyle(document.querySelector('.wz-total')).color")
-    assert sum(int(x) for x in text[text.index("(") + 1:].split(")")[0].split(",")[:3]) > 450, text  # light text
+    for sel in (".wz-total", ".wz-side-title", ".wz-readout caption", ".wz-control > span"):
+        text = browser.execute_script("return getComputedStyle(document.querySelector(arguments[0])).color", sel)
+        assert sum(int(x) for x in text[text.index("(") + 1:].split(")")[0].split(",")[:3]) > 450, (sel, text)  # light text
     _clean(read_logs, browser)
 
 
