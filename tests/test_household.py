@@ -488,7 +488,8 @@ def test_explorer_grid_carries_the_first_months_of_the_disregard():
     picks = grid[(grid.b1 != 0)]
     assert len(picks) > 100 and (grid[grid.huishouden == "paar"].b2 == 0).all()
     assert len(grid[(grid.huishouden == "alleen") & (grid.b2 != 0)]) > 20
-    for _, row in picks.sample(15, random_state=3).iterrows():
+    edge = grid[(grid.b1 != 0) & (grid.bb == 0)]  # just above the norm: the disregard brings bijstand back
+    for _, row in pd.concat([picks.sample(15, random_state=3), edge.head(3)]).iterrows():
         settings = {k: row[k] for k in ("huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2")}
         base = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings)])).iloc[0]
         first = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings, vrijlating=1)])).iloc[0]

@@ -225,8 +225,9 @@ def build_grid() -> pd.DataFrame:
     grid["ti"] = np.round(out["toetsingsinkomen"]).astype(int)
     grid["b1"], grid["e1"], grid["b2"], grid["e2"] = 0, 0, 0, 0
     rules, approx = out["rules"].to_numpy().copy(), out["approx"].to_numpy().copy()
-    # Phases of the earnings disregard: only rows with bijstand and earnings can differ.
-    affected = ((out["bijstand"] > 0) & ((out["net1"] + out["net2"]) > 0)).to_numpy()
+    # Phases of the earnings disregard: only rows with earnings can differ (also a row just above the
+    # norm, which the disregard can bring back under it).
+    affected = ((out["net1"] + out["net2"]) > 0).to_numpy()
     for phase in (1, 2):
         idx = np.flatnonzero(affected & ((keys["huishouden"] == "alleen").to_numpy() | (phase == 1)))
         if not len(idx):
@@ -439,8 +440,9 @@ def readouts_html() -> str:
     total = (
         '<div class="wz-total-box">'
         '<p class="wz-total-label">Besteedbaar inkomen van het huishouden, per maand</p>'
-        '<p class="wz-total"><span class="wz-cmp">Nu <output data-now="dt"></output> · Gewenst </span>'
-        '<output data-out="dt"></output><span class="wz-cmp"> · Verschil <output data-diff="dt"></output></span></p>'
+        '<p class="wz-total"><output data-out="dt"></output></p>'
+        '<p class="wz-cmp wz-total-cmp">Dat is de gewenste situatie. Nu: <output data-now="dt"></output>; '
+        'verschil: <output data-diff="dt"></output> per maand.</p>'
         '<p class="wz-phase" data-out="phase" hidden></p>'
         '</div>'
     )
