@@ -456,7 +456,7 @@ def readouts_html() -> str:
         + row("kgb", "Kindgebonden budget")
         + row("zt", "Zorgtoeslag")
         + row("ht", "Huurtoeslag")
-        + row("kot", "Kinderopvangtoeslag")
+        + row("kot", "Kinderopvang\u00adtoeslag")
         + row("kc", "Kosten kinderopvang")
         + row("dt", "Besteedbaar inkomen", "wz-total-row")
         + "</tbody></table>"
