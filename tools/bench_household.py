@@ -4,11 +4,13 @@ Prints
 1. scenarios per second for the vectorised model (werkzorg.household.evaluate), goal >= 100,000;
 2. the time to build the static explorer's grid (werkzorg.explorer.build_grid), goal <= 2 s;
 3. the latency from a control change to the updated chart in headless Chromium
-   (median over repeated changes), goal <= 100 ms.
+   (median over repeated changes), goal <= 50 ms;
+4. the explorer page's first-visit weight with gzip: the built page (_build/html) and every resource
+   headless Chromium fetches for it, each gzipped; goal <= 600 kB. Skipped without a build.
 
 For 3 the script writes a stand-alone page with the same fragment the book page embeds
-(explorer.static_explorer_html), the vendored Vega bundle and _static/verkenner.js, serves it on
-127.0.0.1 and drives it with selenium. No network is used.
+(explorer.static_explorer_html), the grid script (explorer.write_grid_file), the vendored Vega
+bundle and _static/verkenner.js, serves it on 127.0.0.1 and drives it with selenium. No network is used.
 
 Usage: .venv/bin/python tools/bench_household.py [--scenarios 200000] [--changes 40] [--no-browser]
 """
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import re
 import http.server
 import shutil
 import statistics
@@ -34,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from werkzorg import explorer, household  # noqa: E402
 
-GOALS = {"scenarios_per_s": 100_000, "grid_s": 2.0, "latency_ms": 100.0}
+GOALS = {"scenarios_per_s": 100_000, "grid_s": 2.0, "latency_ms": 50.0, "page_kb_gzip": 600.0}
 
 
 def random_scenarios(n: int, seed: int = 1) -> pd.DataFrame:
@@ -43,7 +47,9 @@ def random_scenarios(n: int, seed: int = 1) -> pd.DataFrame:
     return pd.DataFrame({
         "year": rng.choice([2025, 2026], n),
         "couple": couple,
-        "bijstand": ~couple & (rng.random(n) < 0.5),
+        "bijstand": rng.random(n) < 0.5,
+        "rent": rng.choice([0.0, 450.0, 610.0, 800.0, 950.0], n),
+        "vrijlating": rng.integers(0, 3, n),
         "wage1": rng.uniform(12, 45, n), "hours1": rng.integers(0, 41, n).astype(float), "care1": rng.integers(0, 30, n).astype(float),
         "wage2": np.where(couple, rng.uniform(12, 45, n), 0.0),
         "hours2": np.where(couple, rng.integers(0, 41, n), 0).astype(float),
@@ -73,9 +79,10 @@ def bench_grid(repeat: int = 3) -> tuple[float, int]:
 
 
 PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>bench</title>
-<link rel="stylesheet" href="verkenner.css">
-<script type="module" src="vendor/vega-bundle.js"></script>
-<script src="verkenner.js"></script></head><body style="width:900px">{fragment}</body></html>"""
+<link rel="stylesheet" href="../_static/verkenner.css">
+<script defer src="../_static/vendor/vega-bundle.js"></script>
+<script defer src="../_static/verkenner-data.js"></script>
+<script src="../_static/verkenner.js"></script></head><body style="width:900px">{fragment}</body></html>"""
 
 CHANGE_JS = """
 const done = arguments[arguments.length - 1];
@@ -102,14 +109,17 @@ def bench_browser(changes: int) -> dict[str, float]:
     from selenium.webdriver.support.ui import WebDriverWait
 
     tmp = Path(tempfile.mkdtemp(prefix="wz-bench-"))
-    (tmp / "vendor").mkdir()
+    static = tmp / "_static"
+    (static / "vendor").mkdir(parents=True)
+    (tmp / "page").mkdir()
     bundle = ROOT / "extra" / "vendor" / "vega-bundle.js"
     if not bundle.is_file():
         raise SystemExit(f"{bundle} missing: run `make vendor` first")
-    shutil.copy(bundle, tmp / "vendor" / "vega-bundle.js")
-    shutil.copy(ROOT / "_static" / "verkenner.js", tmp / "verkenner.js")
-    shutil.copy(ROOT / "_static" / "verkenner.css", tmp / "verkenner.css")
-    (tmp / "index.html").write_text(PAGE.format(fragment=explorer.static_explorer_html()), encoding="utf-8")
+    shutil.copy(bundle, static / "vendor" / "vega-bundle.js")
+    shutil.copy(ROOT / "_static" / "verkenner.js", static / "verkenner.js")
+    shutil.copy(ROOT / "_static" / "verkenner.css", static / "verkenner.css")
+    explorer.write_grid_file(static / explorer.GRID_FILE)
+    (tmp / "page" / "index.html").write_text(PAGE.format(fragment=explorer.static_explorer_html()), encoding="utf-8")
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *a):
@@ -124,7 +134,7 @@ def bench_browser(changes: int) -> dict[str, float]:
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=opts)
     try:
         t = time.perf_counter()
-        driver.get(f"http://127.0.0.1:{server.server_address[1]}/index.html")
+        driver.get(f"http://127.0.0.1:{server.server_address[1]}/page/index.html")
         WebDriverWait(driver, 30).until(lambda d: d.execute_script(
             "var r = document.getElementById('wz-verkenner'); return r && r.dataset.ready === '1';"))
         load_s = time.perf_counter() - t
@@ -133,17 +143,68 @@ def bench_browser(changes: int) -> dict[str, float]:
         for i in range(changes):
             value = explorer.DIMENSIONS["uren2"][(i * 3 + 1) % len(explorer.DIMENSIONS["uren2"])]
             state = dict(explorer.DEFAULTS, uren2=value)
-            want = "|".join(str(state[k]) for k in keys) + "|" + str(state["as"])
+            rent = round(float(explorer.load_params(state["jaar"])["rent_default"]))
+            want = "|".join(str(state[k]) for k in keys) + "|" + str(state["as"]) + "|" + str(rent)
             paint, chart = driver.execute_async_script(CHANGE_JS, value, want)
             to_paint.append(paint)
             to_chart.append(chart)
-        page_kb = (tmp / "index.html").stat().st_size / 1024
+        page_kb = ((tmp / "page" / "index.html").stat().st_size + (static / explorer.GRID_FILE).stat().st_size) / 1024
     finally:
         driver.quit()
         server.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)
     return {"load_s": load_s, "latency_ms": statistics.median(to_paint), "chart_ms": statistics.median(to_chart),
             "p90_ms": float(np.percentile(to_paint, 90)), "page_kb": page_kb}
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def page_weight(build_dir: Path, page: str = "book/verkennen/verkenner.html") -> dict[str, float]:
+    """First-visit transfer of a built page with gzip, as a browser loads it: open the page in headless
+    Chromium (served from ``build_dir``), list every resource it actually fetched (performance entries:
+    scripts, stylesheets, fonts, images, the grid script), and add up each file gzipped (level 6,
+    as a web server would send it)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(build_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    opts = Options()
+    opts.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,900"):
+        opts.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=opts)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        driver.get(base + page)
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script(
+            "var r = document.getElementById('wz-verkenner'); return r && r.dataset.ready === '1';"))
+        time.sleep(1.0)  # late fonts and images
+        urls = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name);")
+    finally:
+        driver.quit()
+        server.shutdown()
+    files = {build_dir / page}
+    for u in urls:
+        if u.startswith(base):
+            f = build_dir / u[len(base):].split("?")[0].split("#")[0]
+            if f.is_file():
+                files.add(f)
+    sizes = {f: _gz(f.read_bytes()) for f in files}
+    raw = sum(f.stat().st_size for f in files)
+    html = build_dir / page
+    biggest = sorted(sizes.items(), key=lambda kv: -kv[1])[:5]
+    return {"html_kb": html.stat().st_size / 1024, "html_gz_kb": sizes[html] / 1024,
+            "total_gz_kb": sum(sizes.values()) / 1024, "total_raw_kb": raw / 1024,
+            "files": len(files), "biggest": [(f.name, n / 1024) for f, n in biggest]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,6 +227,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"browser: control change -> chart painted {b['latency_ms']:.1f} ms median, {b['p90_ms']:.1f} ms p90 "
               f"(chart updated {b['chart_ms']:.1f} ms; {args.changes} changes; goal <= {GOALS['latency_ms']:.0f} ms)")
         print(f"         page with grid {b['page_kb']:.0f} kB, ready after {b['load_s']:.2f} s")
+    built = ROOT / "_build" / "html" / "book" / "verkennen" / "verkenner.html"
+    if built.is_file() and not args.no_browser:
+        w = page_weight(ROOT / "_build" / "html")
+        ok &= w["total_gz_kb"] <= GOALS["page_kb_gzip"]
+        print(f"page:    explorer first visit {w['total_gz_kb']:.0f} kB with gzip ({w['files']} files, "
+              f"{w['total_raw_kb']:.0f} kB uncompressed; HTML {w['html_kb']:.0f} kB, {w['html_gz_kb']:.0f} kB gzip; "
+              f"goal <= {GOALS['page_kb_gzip']:.0f} kB)")
+        print("         largest: " + ", ".join(f"{n} {k:.0f} kB" for n, k in w["biggest"]))
+    else:
+        print(f"page:    skipped, no build at {built} (run `make book`)")
     print("all goals met" if ok else "GOAL MISSED")
     return 0 if ok else 1
 

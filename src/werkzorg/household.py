@@ -15,12 +15,17 @@ Simplifications (also explained to readers in ``book/verkennen/model.md``):
   (box 1); no pension premium, deductions, box 2/3, or self-employment.
 - Annual gross wage = hourly wage × hours per week × 52,2 × 1,08 (holiday pay).
 - The toetsingsinkomen for the toeslagen is the household's gross wage (plus the bijstand
-  top-up for a single parent, see :func:`bijstand_topup`).
-- Not included: kinderbijslag (does not depend on income or hours), huurtoeslag, rent or mortgage,
-  the health insurance premium, municipal schemes, the temporary bijstand earnings disregard.
+  top-up, see :func:`bijstand_topup`).
+- Bijstand (``bijstand=True``) means: the household claims bijstand whenever its counted income
+  stays below the norm (single or couple norm), with no assets above the limit. Everyone is 27 or
+  older, so the earnings disregard (``vrijlating``) can apply.
+- Huurtoeslag uses the rent (``rent``, kale huur per month; 0 = no rented home) and the
+  toetsingsinkomen; assets are assumed below the limit and there are no other housemates.
+- Not included: kinderbijslag (does not depend on income or hours), rent or mortgage as a cost,
+  the health insurance premium, municipal schemes (bijzondere bijstand, kwijtschelding).
 
 Inputs (one row per scenario; see :data:`INPUT_FIELDS`):
-``year``, ``couple``, ``bijstand``, per adult ``wage1``/``hours1``/``care1`` and
+``year``, ``couple``, ``bijstand``, ``rent``, ``vrijlating`` (see :data:`VRIJLATING_PHASES`), per adult ``wage1``/``hours1``/``care1`` and
 ``wage2``/``hours2``/``care2``, and per child ``child{i}_age``, ``child{i}_care``
 (``""``/``dagopvang``/``bso``/``gastouder``), ``child{i}_care_hours`` (per week, averaged over the
 year) and ``child{i}_price`` (euro per hour) for i = 1..:data:`MAX_CHILDREN`.
@@ -55,6 +60,47 @@ RANGES: dict[str, tuple[float, float, str]] = {
     "child_age": (0.0, 17.0, "jaar"),
     "child_care_hours": (0.0, 80.0, "uur per week"),
     "child_price": (0.0, 50.0, "euro per uur"),
+    "rent": (0.0, 5000.0, "euro per maand"),
+}
+
+#: Phases of the bijstand earnings disregard (input ``vrijlating``), with Dutch labels.
+VRIJLATING_PHASES = {
+    0: "na afloop van de vrijlating",
+    1: "in de eerste maanden (vrijlating 25%, hoogstens 6 maanden)",
+    2: "daarna, alleenstaande ouder met kind onder 12 (vrijlating 12,5%, hoogstens 30 maanden)",
+}
+
+#: Bits of the ``rules`` output: which rules shaped this scenario (explained by :func:`rules_applied`).
+RULE_BITS = {
+    "bijstand": 1,          # the household gets bijstand on top of its income
+    "bijstand_couple": 2,   # couple norm; both partners have the duty to look for work
+    "vrijlating_n": 4,      # general earnings disregard (25%) lowered the deduction
+    "vrijlating_r": 8,      # single-parent disregard (12,5%)
+    "kot_not_entitled": 16,  # childcare costs but no toeslag: a parent does not work
+    "ht_excluded": 32,      # 2025: rent above the maximum rent, no huurtoeslag at all
+    "ht_capped": 64,        # 2026: rent above the maximum rent; the part above it earns nothing
+    "credits_lost": 128,    # tax credits larger than the tax they can lower
+    "vrijlating_none": 256,  # on bijstand with earnings, but the disregard has ended
+}
+
+#: Plain Dutch sentence per rule bit (shown next to the results).
+RULE_TEXT_NL = {
+    "bijstand": "Het inkomen blijft onder de bijstandsnorm, dus de gemeente vult aan tot die norm.",
+    "bijstand_couple": ("Dit stel krijgt samen de bijstandsnorm voor gehuwden. Het netto loon van allebei "
+                        "gaat eraf, en allebei moeten ze werk zoeken en aannemen (arbeidsplicht). "
+                        "De bijstand telt niet mee voor economische zelfstandigheid: die hangt af van "
+                        "wat ieder zelf verdient."),
+    "vrijlating_n": ("Vrijlating: een kwart van het netto loon gaat niet van de bijstand af (met een maximum "
+                     "per maand, hoogstens 6 maanden)."),
+    "vrijlating_r": ("Vrijlating voor een alleenstaande ouder met een kind onder 12: 12,5% van het netto loon "
+                     "gaat niet van de bijstand af (met een maximum, hoogstens 30 maanden na de eerste 6)."),
+    "vrijlating_none": "Na afloop van de vrijlating gaat elke verdiende euro netto weer helemaal van de bijstand af.",
+    "kot_not_entitled": ("Geen kinderopvangtoeslag: die krijg je alleen als alle ouders in het huishouden werken "
+                         "(of een traject naar werk volgen). De opvang kost dan het hele bedrag."),
+    "ht_excluded": "Geen huurtoeslag: in 2025 ligt de huur boven de maximale huurgrens.",
+    "ht_capped": "Over het deel van de huur boven de maximale huurgrens krijg je geen huurtoeslag (regel sinds 2026).",
+    "credits_lost": ("Een deel van de heffingskortingen valt weg: ze zijn groter dan de belasting die deze "
+                     "persoon betaalt, en de Belastingdienst betaalt het verschil niet uit."),
 }
 
 #: Bits of the ``approx`` output: which results rest on a parameter marked "approximation".
@@ -63,6 +109,8 @@ APPROX_BITS = {
     "kgb": 2,        # kindgebonden budget amount with an approximated parameter
     "bijstand": 4,   # bijstand norm approximated (top-up or independence thresholds)
     "zorgtoeslag": 8,  # near the income limit, where the (approximated) minimum payout decides
+    "vrijlating": 16,  # earnings disregard with an approximated monthly maximum
+    "huurtoeslag": 32,  # huurtoeslag with an approximated parameter
 }
 
 
@@ -75,7 +123,7 @@ def _child_fields() -> list[str]:
 
 #: All input columns with their defaults.
 INPUT_FIELDS: dict[str, Any] = {
-    "year": 2025, "couple": True, "bijstand": False,
+    "year": 2025, "couple": True, "bijstand": False, "rent": 0.0, "vrijlating": 0,
     "wage1": 0.0, "hours1": 0.0, "care1": 0.0,
     "wage2": 0.0, "hours2": 0.0, "care2": 0.0,
     **{f: (np.nan if f.endswith("_age") else "" if f.endswith("_care") else 0.0) for f in _child_fields()},
@@ -284,17 +332,92 @@ def bijstand_norm_year(couple, p: Params):
     return np.where(np.asarray(couple, bool), both, single)
 
 
-def bijstand_topup(net_work_income, on_bijstand, couple, p: Params):
-    """Bijstand on top of earnings for a single parent who starts from bijstand.
+def vrijlating_month(net_month, phase, single_parent, youngest_age, p: Params, half: str = "jan", age=27):
+    """Earnings disregard (inkomstenvrijlating) in one month for one adult on bijstand, by phase.
 
-    Net earnings are deducted in full from the norm; the top-up never goes below zero.
-    Not modelled: the temporary earnings disregard (25% of earnings for at most 6 months, and
-    12,5% for single parents for at most 30 months), because its 2025/2026 amounts were not found,
-    and municipal extras. Kindgebonden budget and toeslagen are not counted as income.
-    Source: Participatiewet, art. 31 and 32 (middelen), art. 31 lid 2 onder n en r (vrijlating).
+    Phase 1 (art. 31 lid 2 onder n): 25% of net earnings, at most ``vl_n_max_<half>`` a month,
+    for at most 6 months. Phase 2 (onder r): a single parent with full care of a child under 12
+    keeps 12,5%, at most ``vl_r_max_<half>``, for at most 30 consecutive months after phase 1.
+    Phase 0: the disregard has ended. Neither applies under age 27 (art. 31 lid 5). The maxima
+    change on 1 January and 1 July (``half`` = ``"jan"`` or ``"jul"``).
+
+    Source: Participatiewet, art. 31 lid 2 onder n en r, lid 5; art. 38 lid 4 (indexation).
+    """
+    monthly = np.maximum(np.asarray(net_month, float), 0.0)
+    phase = np.asarray(phase, int)
+    n = np.minimum(p["vl_n_rate"] * monthly, p[f"vl_n_max_{half}"])
+    young = np.nan_to_num(np.asarray(youngest_age, float), nan=np.inf) < 12
+    r = np.where(np.asarray(single_parent, bool) & young, np.minimum(p["vl_r_rate"] * monthly, p[f"vl_r_max_{half}"]), 0.0)
+    amount = np.where(phase == 1, n, np.where(phase == 2, r, 0.0))
+    return np.where(np.asarray(age, float) >= p["vl_min_age"], amount, 0.0)
+
+
+def vrijlating(net_work_income, phase, single_parent, youngest_age, p: Params):
+    """Earnings disregard per year: six months at the January maximum, six at the July maximum
+    (see :func:`vrijlating_month`). The model's adults are 27 or older."""
+    month = np.asarray(net_work_income, float) / 12.0
+    return 6.0 * (vrijlating_month(month, phase, single_parent, youngest_age, p, "jan")
+                  + vrijlating_month(month, phase, single_parent, youngest_age, p, "jul"))
+
+
+def bijstand_topup(net_work_income, on_bijstand, couple, p: Params, disregarded=0.0):
+    """Bijstand on top of earnings for a household that claims it (single parent or couple).
+
+    The norm is the single norm or, for a couple, the norm for gehuwden. The net earnings of
+    both partners are deducted in full, except the part that the earnings disregard leaves
+    (``disregarded``, both partners together); the top-up never goes below zero. Both partners of
+    a couple on bijstand have the duty to look for and accept work (art. 9). Kindgebonden budget
+    and toeslagen are not counted as income; municipal extras are not modelled.
+
+    Source: Participatiewet, art. 9, 11, 21 (normen), 31 and 32 (middelen), art. 31 lid 2 onder n en r.
     """
     norm = bijstand_norm_year(couple, p)
-    return np.where(np.asarray(on_bijstand, bool), np.maximum(norm - np.asarray(net_work_income, float), 0.0), 0.0)
+    counted = np.asarray(net_work_income, float) - np.asarray(disregarded, float)
+    return np.where(np.asarray(on_bijstand, bool), np.maximum(norm - counted, 0.0), 0.0)
+
+
+def huurtoeslag(rent, rekeninkomen, persons, p: Params, all_young=False):
+    """Huurtoeslag per year (paid as whole euros per month) for a rent (kale huur per month).
+
+    rekenhuur − basishuur is paid in full up to the kwaliteitskortingsgrens, for 65% up to the
+    aftoppingsgrens (1-2 or 3+ persons) and for 40% above it (since 2025 for every household).
+    2025 (``ht_rule`` 2025): the basishuur rises with income (normhuur = a·Y² + b·Y above the
+    ijkpunt, rounded up to cents, minus the verlaging) and a rent above the maximum rent gives no
+    huurtoeslag at all. 2026: a fixed basishuur, the amount falls by a percentage of the income
+    above the ijkpunt, and only the rent up to the maximum rent counts. Eenpersoons = one person
+    in the home; everyone else is meerpersoons. Assets below the limit; rent 0 = no rented home.
+    ``all_young``: everyone in the home is under 23 (2025) or 21 (2026), without children; then the
+    lower maximum rent applies. The household model's adults are older, so it never sets this.
+
+    Source: Wet op de huurtoeslag art. 5, 13, 17-21 (2025 and 2026 texts); Besluit op de
+    huurtoeslag art. 7; Wet verlaging eigen bijdrage huurtoeslag art. 1.
+    """
+    rent = np.asarray(rent, float)
+    y = np.maximum(np.asarray(rekeninkomen, float), 0.0)
+    persons = np.asarray(persons, int)
+    multi = persons >= 2
+    aft = np.where(persons >= 3, p["ht_aft_large"], p["ht_aft_small"])
+    kkg = p["ht_kkg"]
+    max_rent = np.where(np.asarray(all_young, bool), p["ht_max_rent_young"], p["ht_max_rent"])
+    ijk = np.where(multi, p["ht_ijkpunt_multi"], p["ht_ijkpunt_single"])
+    if p["ht_rule"] == 2025:
+        a = np.where(multi, p["ht_factor_a_multi"], p["ht_factor_a_single"])
+        b = np.where(multi, p["ht_factor_b_multi"], p["ht_factor_b_single"])
+        lowest = np.where(multi, p["ht_min_normhuur_multi"], p["ht_min_normhuur_single"])
+        norm = np.where(y <= ijk, lowest, np.ceil(np.round((a * y * y + b * y) * 100.0, 6)) / 100.0)
+        basis = norm - p["ht_verlaging"]
+        reken = rent
+        reduction = 0.0
+    else:
+        basis = np.where(multi, p["ht_basishuur_multi"], p["ht_basishuur_single"])
+        reken = np.minimum(rent, max_rent)
+        reduction = np.maximum(y - ijk, 0.0) * np.where(multi, p["ht_afbouw_multi"], p["ht_afbouw_single"]) / 12.0
+    part_a = np.maximum(np.minimum(reken, kkg) - basis, 0.0)
+    part_b = p["ht_rate_b"] * np.maximum(np.minimum(reken, aft) - np.maximum(basis, kkg), 0.0)
+    part_c = p["ht_rate_c"] * np.maximum(reken - np.maximum(basis, aft), 0.0)
+    month = np.floor(np.maximum(part_a + part_b + part_c - reduction, 0.0) + 1e-9)
+    excluded = (rent > max_rent) & bool(p["ht_max_rent_excludes"])
+    return 12.0 * np.where(excluded | (rent <= 0), 0.0, month)
 
 
 def independence_thresholds(p: Params):
@@ -389,8 +512,14 @@ def validate(inputs: pd.DataFrame | Mapping[str, Any]) -> dict[str, np.ndarray]:
         if not ok.all():
             raise ValueError(f"{flag}: must be True or False (got {vals[~ok][0]!r} in {_bad_rows(~ok)})")
         out[flag] = vals.astype(bool)
-    if (out["bijstand"] & out["couple"]).any():
-        raise ValueError(f"bijstand: only for a single parent (couple=False) ({_bad_rows(out['bijstand'] & out['couple'])})")
+    out["rent"] = _numeric(df, "rent")
+    _check_range(out["rent"], "rent", "rent")
+    phase = _numeric(df, "vrijlating")
+    bad = ~np.isin(phase, list(VRIJLATING_PHASES))
+    if bad.any():
+        raise ValueError(f"vrijlating: must be one of {', '.join(map(str, VRIJLATING_PHASES))} "
+                         f"(0 = ended, 1 = first months, 2 = single parent) (got {phase[bad][0]:g} in {_bad_rows(bad)})")
+    out["vrijlating"] = phase.astype(int)
     for a in ("1", "2"):
         for kind in ("wage", "hours", "care"):
             out[kind + a] = _numeric(df, kind + a)
@@ -444,6 +573,7 @@ _PER_ADULT_LABELS = {
     "ak": "Arbeidskorting, volwassene {a}",
     "iack": "Inkomensafhankelijke combinatiekorting, volwassene {a}",
     "lost_credits": "Kortingen die niet passen in de belasting, volwassene {a}",
+    "vrijlating": "Vrijgelaten deel van het loon in de bijstand (per jaar), volwassene {a}",
     "net": "Netto inkomen uit werk volwassene {a} (per jaar)",
     "ez": "Volwassene {a} economisch zelfstandig",
     "fo": "Volwassene {a} financieel onafhankelijk",
@@ -451,6 +581,8 @@ _PER_ADULT_LABELS = {
 _HOUSEHOLD_LABELS = {
     "toetsingsinkomen": "Toetsingsinkomen toeslagen", "bijstand": "Bijstand (aanvulling, per jaar)",
     "kgb": "Kindgebonden budget (per jaar)", "zorgtoeslag": "Zorgtoeslag (per jaar)",
+    "bijstand_norm": "Bijstandsnorm van dit huishouden (per jaar)",
+    "huurtoeslag": "Huurtoeslag (per jaar)", "rent": "Kale huur per maand",
     "childcare_cost": "Kosten kinderopvang (per jaar)", "kot": "Kinderopvangtoeslag (per jaar)",
     "childcare_net": "Eigen kosten kinderopvang (per jaar)",
     "disposable_year": "Besteedbaar inkomen per jaar", "disposable_month": "Besteedbaar inkomen per maand",
@@ -475,6 +607,7 @@ OUTPUT_LABELS = {
     "ez_threshold": "Grens economisch zelfstandig (netto per jaar)",
     "fo_threshold": "Grens financieel onafhankelijk (netto per jaar)",
     "approx": "Rust op een benadering (bits, zie APPROX_BITS)",
+    "rules": "Regels die meespelen (bits, zie RULE_BITS en rules_applied)",
 }
 
 
@@ -499,7 +632,16 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
         out["gross" + a], out["tax" + a] = g_self, tax
         out["ahk" + a], out["ak" + a], out["iack" + a], out["lost_credits" + a] = ahk_u, ak_u, iack_u, lost
         out["net" + a] = g_self - (tax - ahk_u - ak_u - iack_u)
-    out["bijstand"] = bijstand_topup(out["net1"], x["bijstand"], couple, p)
+    n_children = (~np.isnan(x["ages"])).sum(axis=1)
+    single_parent = ~couple & (n_children > 0)
+    v1 = vrijlating(out["net1"], x["vrijlating"], single_parent, youngest, p)
+    v2 = np.where(couple, vrijlating(out["net2"], np.where(x["vrijlating"] == 2, 0, x["vrijlating"]), False, youngest, p), 0.0)
+    net_both = out["net1"] + out["net2"]
+    out["bijstand"] = bijstand_topup(net_both, x["bijstand"], couple, p, v1 + v2)
+    on_bb = out["bijstand"] > 0
+    out["vrijlating1"] = np.where(on_bb, np.minimum(v1, out["bijstand"]), 0.0)
+    out["vrijlating2"] = np.where(on_bb, np.minimum(v2, np.maximum(out["bijstand"] - out["vrijlating1"], 0.0)), 0.0)
+    out["bijstand_norm"] = np.where(x["bijstand"], bijstand_norm_year(couple, p), 0.0)
     ti = g1 + g2 + out["bijstand"]
     out["toetsingsinkomen"] = ti
     entitled = (x["hours1"] > 0) & (~couple | (x["hours2"] > 0))
@@ -507,7 +649,11 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
     out["childcare_cost"], out["kot"], out["childcare_net"] = cost, kot, cost - kot
     out["kgb"] = kindgebonden_budget(x["ages"], couple, ti, p)
     out["zorgtoeslag"] = zorgtoeslag(ti, couple, p)
-    out["disposable_year"] = out["net1"] + out["net2"] + out["bijstand"] + out["kgb"] + out["zorgtoeslag"] + kot - cost
+    persons = np.where(couple, 2, 1) + n_children
+    out["rent"] = x["rent"]
+    out["huurtoeslag"] = huurtoeslag(x["rent"], ti, persons, p)
+    out["disposable_year"] = (net_both + out["bijstand"] + out["kgb"] + out["zorgtoeslag"] + kot - cost
+                              + out["huurtoeslag"])
     out["disposable_month"] = out["disposable_year"] / 12.0
     ez_t, fo_t = independence_thresholds(p)
     out["ez_threshold"], out["fo_threshold"] = np.full(n, ez_t), np.full(n, fo_t)
@@ -538,7 +684,26 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
         norm = np.where(couple, p["zt_norm_partner"], p["zt_norm_single"]) * p["zt_drempel"]
         raw = premie - norm - p["zt_afbouw"] * np.maximum(ti - p["zt_drempel"], 0.0)
         approx |= np.where((raw > 0) & (raw <= 2 * p["zt_min_payout"]), APPROX_BITS["zorgtoeslag"], 0)
+    used_v = (out["vrijlating1"] + out["vrijlating2"]) > 0
+    if any(p.status(k) == "approximation" for k in ("vl_n_max_jul", "vl_r_max_jul", "vl_n_max_jan", "vl_r_max_jan")):
+        approx |= np.where(used_v, APPROX_BITS["vrijlating"], 0)
+    ht_names = [k for k in p if k.startswith("ht_")]
+    if any(p.status(k) == "approximation" for k in ht_names):
+        approx |= np.where(out["huurtoeslag"] > 0, APPROX_BITS["huurtoeslag"], 0)
     out["approx"] = approx.astype(int)
+    rules = np.zeros(n, int)
+    rules |= np.where(on_bb, RULE_BITS["bijstand"], 0)
+    rules |= np.where(on_bb & couple, RULE_BITS["bijstand_couple"], 0)
+    rules |= np.where(on_bb & (net_both > 0) & (x["vrijlating"] == 1), RULE_BITS["vrijlating_n"], 0)
+    rules |= np.where(on_bb & (out["vrijlating1"] > 0) & (x["vrijlating"] == 2), RULE_BITS["vrijlating_r"], 0)
+    rules |= np.where(on_bb & (net_both > 0) & ((x["vrijlating"] == 0) | ((x["vrijlating"] == 2) & (out["vrijlating1"] == 0))),
+                      RULE_BITS["vrijlating_none"], 0)
+    rules |= np.where((cost > 0) & ~entitled, RULE_BITS["kot_not_entitled"], 0)
+    above = x["rent"] > p["ht_max_rent"]
+    rules |= np.where(above & bool(p["ht_max_rent_excludes"]), RULE_BITS["ht_excluded"], 0)
+    rules |= np.where(above & (not p["ht_max_rent_excludes"]) & (out["huurtoeslag"] > 0), RULE_BITS["ht_capped"], 0)
+    rules |= np.where((out["lost_credits1"] + out["lost_credits2"]) > 0.5, RULE_BITS["credits_lost"], 0)
+    out["rules"] = rules
     return out
 
 
@@ -569,10 +734,13 @@ def evaluate(inputs: pd.DataFrame | Mapping[str, Any]) -> pd.DataFrame:
 
 
 def scenario(year: int = 2025, household: str = "paar", adults: Sequence[Mapping[str, float]] = (),
-             children: Sequence[Mapping[str, Any]] = (), bijstand: bool = False) -> dict[str, Any]:
+             children: Sequence[Mapping[str, Any]] = (), bijstand: bool = False, rent: float = 0.0,
+             vrijlating: int = 0) -> dict[str, Any]:
     """Build one input row from readable arguments.
 
-    ``household``: ``"paar"`` or ``"alleenstaand"`` (single parent). ``adults``: dicts with
+    ``household``: ``"paar"`` or ``"alleenstaand"`` (single parent). ``bijstand``: the household
+    claims bijstand when its income is below the norm; ``vrijlating``: phase of the earnings
+    disregard (:data:`VRIJLATING_PHASES`); ``rent``: kale huur per month. ``adults``: dicts with
     ``wage``, ``hours``, ``care``. ``children``: dicts with ``age`` and optionally ``care``
     (type), ``hours`` (childcare hours per week) and ``price`` (euro per hour).
     """
@@ -583,7 +751,7 @@ def scenario(year: int = 2025, household: str = "paar", adults: Sequence[Mapping
         raise ValueError(f"adults: at most {2 if couple else 1} for household {household!r} (got {len(adults)})")
     if len(children) > MAX_CHILDREN:
         raise ValueError(f"children: at most {MAX_CHILDREN} children (got {len(children)})")
-    row: dict[str, Any] = dict(INPUT_FIELDS, year=year, couple=couple, bijstand=bijstand)
+    row: dict[str, Any] = dict(INPUT_FIELDS, year=year, couple=couple, bijstand=bijstand, rent=rent, vrijlating=vrijlating)
     for i, ad in enumerate(adults, start=1):
         unknown = set(ad) - {"wage", "hours", "care"}
         if unknown:
@@ -603,3 +771,9 @@ def scenario(year: int = 2025, household: str = "paar", adults: Sequence[Mapping
 def evaluate_one(**kwargs: Any) -> pd.Series:
     """Evaluate one scenario given as :func:`scenario` arguments; return its outputs."""
     return evaluate(pd.DataFrame([scenario(**kwargs)])).iloc[0]
+
+
+def rules_applied(outputs: Mapping[str, Any]) -> list[str]:
+    """Plain Dutch sentences for the rules that shaped one scenario (from the ``rules`` output)."""
+    bits = int(outputs["rules"])
+    return [RULE_TEXT_NL[name] for name, bit in RULE_BITS.items() if bits & bit]

@@ -57,6 +57,23 @@ REQUIRED_PARAMS: dict[str, str] = {
     "bijstand_single_jan": "number", "bijstand_single_jul": "number",
     "bijstand_couple_jan": "number", "bijstand_couple_jul": "number",
     "ez_share": "fraction", "fo_share": "fraction",
+    # huurtoeslag (both rules) and the bijstand earnings disregard
+    "ht_rule": "number", "ht_kkg": "number", "ht_aft_small": "number", "ht_aft_large": "number",
+    "ht_max_rent": "number", "ht_max_rent_young": "number", "ht_max_rent_excludes": "number", "ht_rate_b": "fraction", "ht_rate_c": "fraction",
+    "ht_ijkpunt_single": "number", "ht_ijkpunt_multi": "number",
+    "vl_n_rate": "fraction", "vl_n_max_jan": "number", "vl_n_max_jul": "number", "vl_n_months": "number",
+    "vl_r_rate": "fraction", "vl_r_max_jan": "number", "vl_r_max_jul": "number", "vl_r_months": "number",
+    "vl_min_age": "number", "rent_default": "number",
+}
+
+#: Extra huurtoeslag parameters per rule (``ht_rule``): 2025 has an income-dependent basishuur
+#: (quadratic normhuur), 2026 a fixed basishuur with a linear income phase-out.
+HT_RULE_PARAMS: dict[int, dict[str, str]] = {
+    2025: {"ht_min_normhuur_single": "number", "ht_min_normhuur_multi": "number",
+           "ht_factor_a_single": "signed", "ht_factor_b_single": "signed",
+           "ht_factor_a_multi": "signed", "ht_factor_b_multi": "signed", "ht_verlaging": "number"},
+    2026: {"ht_basishuur_single": "number", "ht_basishuur_multi": "number",
+           "ht_afbouw_single": "fraction", "ht_afbouw_multi": "fraction"},
 }
 
 #: Childcare types known to the model (keys of ``kot_max_rate``).
@@ -123,6 +140,9 @@ def _check_value(path: Path, name: str, kind: str, value: Any) -> None:
     if kind == "number":
         if not _is_number(value) or value < 0:
             _fail(path, where, f"must be a number >= 0, got {value!r}")
+    elif kind == "signed":
+        if not _is_number(value):
+            _fail(path, where, f"must be a number, got {value!r}")
     elif kind == "fraction":
         if not _is_number(value) or not 0 <= value <= 1:
             _fail(path, where, f"must be a fraction between 0 and 1, got {value!r}")
@@ -211,6 +231,13 @@ def _validate(path: Path, raw: Any, year: int) -> Params:
     for name, kind in REQUIRED_PARAMS.items():
         if name not in entries:
             _fail(path, "params", f"missing parameter {name!r} that the household model needs")
+        _check_value(path, name, kind, entries[name]["value"])
+    rule = entries["ht_rule"]["value"]
+    if rule not in HT_RULE_PARAMS:
+        _fail(path, "params.ht_rule.value", f"must be one of {', '.join(map(str, HT_RULE_PARAMS))}, got {rule!r}")
+    for name, kind in HT_RULE_PARAMS[rule].items():
+        if name not in entries:
+            _fail(path, "params", f"missing parameter {name!r} that the huurtoeslag rule of {rule} needs")
         _check_value(path, name, kind, entries[name]["value"])
     return Params(year=year, entries=entries, sources=sources, path=path)
 

@@ -397,6 +397,28 @@ def _add_vega_where_needed(app: Sphinx, pagename: str, templatename: str, contex
     context.setdefault("script_files", []).append(JavaScript(app.config.werkzorg_vega_js, defer="defer"))
 
 
+def _write_explorer_grid(app: Sphinx, exc: Exception | None) -> None:
+    """After an HTML build with the explorer page, write its grid as _static/verkenner-data.js."""
+    if exc is not None or getattr(app.builder, "format", "") != "html":
+        return
+    if not any(d.endswith("verkennen/verkenner") for d in app.env.found_docs):
+        return
+    from werkzorg import explorer
+
+    explorer.write_grid_file(Path(app.outdir) / "_static" / explorer.GRID_FILE)
+
+
+def _add_explorer_data(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The explorer page loads its grid (_static/verkenner-data.js) as a deferred, cacheable script."""
+    if 'id="wz-verkenner"' not in context.get("body", ""):
+        return
+    from sphinx.builders.html._assets import _JavaScript as JavaScript
+
+    from werkzorg import explorer
+
+    context.setdefault("script_files", []).append(JavaScript(f"_static/{explorer.GRID_FILE}", defer="defer"))
+
+
 def _merge_env(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
     env.werkzorg_claim_docs = getattr(env, "werkzorg_claim_docs", set()) | getattr(other, "werkzorg_claim_docs", set())
 
@@ -450,8 +472,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-merge-info", _merge_env)
     app.connect("env-get-outdated", _outdated_by_claims)
     app.connect("build-finished", _fail_on_unknown_claims)
+    app.connect("build-finished", _write_explorer_grid)
     app.add_config_value("werkzorg_vega_js", "vendor/vega-bundle.js", "html")
     app.add_config_value("werkzorg_vega_markers", ["vegaEmbed", "wz-verkenner", "werkzorg-vega"], "html")
     app.connect("html-page-context", _add_vega_where_needed, priority=900)
+    app.connect("html-page-context", _add_explorer_data, priority=901)
     app.connect("html-page-context", _dedupe_scripts, priority=999)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,13 +28,14 @@ COMPARISON_ROWS: list[tuple[str, str, str]] = [
     ("net1", "Netto inkomen uit werk ouder 1", "month"),
     ("net2", "Netto inkomen uit werk ouder 2", "month"),
     ("iack_total", "Combinatiekorting (IACK)", "month"),
-    ("lost_total", "Heffingskortingen die vervallen", "month"),
     ("bijstand", "Bijstand", "month"),
+    ("huurtoeslag", "Huurtoeslag", "month"),
     ("kgb", "Kindgebonden budget", "month"),
     ("zorgtoeslag", "Zorgtoeslag", "month"),
     ("childcare_cost", "Kosten kinderopvang", "month"),
     ("kot", "Kinderopvangtoeslag", "month"),
     ("disposable_year", "Besteedbaar inkomen", "month"),
+    ("lost_total", "Niet meegeteld: heffingskortingen die wegvallen", "month"),
     ("ez1", "Ouder 1 economisch zelfstandig", "flag"),
     ("ez2", "Ouder 2 economisch zelfstandig", "flag"),
     ("fo1", "Ouder 1 financieel onafhankelijk", "flag"),
@@ -114,7 +115,11 @@ def explorer_widget(year: int = 2025):
     household = w.ToggleButtons(options=[("Stel", "paar"), ("Alleenstaande ouder", "alleenstaand")],
                                 value="paar", description="Huishouden", style=style)
     years = w.Dropdown(options=available_years(), value=year, description="Jaar", style=style)
-    bijstand = w.Checkbox(value=False, description="Alleenstaande ouder begint in de bijstand")
+    bijstand = w.Checkbox(value=False, description="Bijstand als het inkomen onder de norm blijft")
+    rent = w.BoundedFloatText(value=float(hh.load_params(year)["rent_default"]), min=0, max=5000, step=10,
+                              description="Kale huur (€/maand, 0 = koopwoning)", style=style)
+    phase = w.Dropdown(options=[(label, code) for code, label in hh.VRIJLATING_PHASES.items()], value=0,
+                       description="Vrijlating bijstand", style=style)
     children = w.Dropdown(
         options=[("Eén kind van 1", [1]), ("Twee kinderen van 1 en 3", [1, 3]),
                  ("Twee kinderen van 3 en 7", [3, 7]), ("Drie kinderen van 4, 7 en 10", [4, 7, 10]), ("Geen kinderen", [])],
@@ -145,23 +150,22 @@ def explorer_widget(year: int = 2025):
         if couple:
             adults.append({k: c.value for k, c in a2.items()})
         return hh.scenario(year=years.value, household=household.value, adults=adults, children=kids,
-                           bijstand=(not couple) and bijstand.value)
+                           bijstand=bijstand.value, rent=rent.value, vrijlating=phase.value)
 
     def update(*_):
         couple = household.value == "paar"
         for a in (n2, g2):
             for c in a.values():
                 c.disabled = not couple
-        bijstand.disabled = couple
         try:
             result.value = comparison_html(comparison(inputs(n1, n2, n_opv), inputs(g1, g2, g_opv)))
         except ValueError as exc:  # e.g. more than 168 hours in a week: say which field
             result.value = f"<p><strong>Controleer de invoer:</strong> {html.escape(str(exc))}</p>"
 
-    controls = [household, years, bijstand, children, price, *n1.values(), *n2.values(), n_opv,
+    controls = [household, years, bijstand, rent, phase, children, price, *n1.values(), *n2.values(), n_opv,
                 *g1.values(), *g2.values(), g_opv]
     for c in controls:
         c.observe(update, names="value")
     update()
-    return w.VBox([w.HBox([household, years]), bijstand, w.HBox([children, price]),
+    return w.VBox([w.HBox([household, years]), w.HBox([bijstand, phase]), w.HBox([children, price, rent]),
                    w.HBox([now_box, wish_box]), result])
