@@ -1,0 +1,236 @@
+"""The CSV that the StatLine *website* gives (Downloaden → CSV): a table as it is shown.
+
+A title line, sometimes an empty line, a header block and a footer (``Bron: CBS`` or
+``© Statistics Netherlands …``). The header block has one row per column dimension: its left
+cells are empty except the last, which names the dimension (``Geslacht``, ``Perioden``), and
+the cells to its right are that dimension's labels. The last header row names the row
+dimensions in its left cells (``Onderwerp``, or ``Subjects_1``/``Subjects_2`` for topics with
+topic groups). When topics run down the rows, the last left column holds each topic's unit;
+when they run across, a row of units follows the header. Topic groups may also be joined into
+one label with ``|``. The website writes labels, not codes: periods such as ``2019 januari`` are
+mapped back to codes (``2019MM01``), ``*``/``**`` mark provisional figures, and Dutch downloads
+use a decimal comma.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .textio import csv_rows, decode
+from .tidy import (GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, is_number_or_symbol, normalise_table_id,
+                   period_from_label)
+
+_TOPIC_NAME = re.compile(r"^(onderwerp|onderwerpen|subjects?|topics?)(_\d+)?$", re.IGNORECASE)
+_PERIOD_NAME = re.compile(r"^(perioden|periods?)$", re.IGNORECASE)
+_FOOTER = re.compile(r"^\s*(bron|source|©|\(c\)|centraal bureau|statistics netherlands)", re.IGNORECASE)
+_ID_IN_NAME = re.compile(r"(\d{5}(?:NED|ENG)|\d{4}[a-z]{2,3}|\d{4}_\d{2})", re.IGNORECASE)
+
+
+def _single(row: list[str]) -> bool:
+    return bool(row) and row[0].strip() != "" and all(c.strip() == "" for c in row[1:])
+
+
+def looks_like_website_csv(text: str) -> bool:
+    """A title line (one field) followed by a ``;``-separated table, or a footer such as ``Bron: CBS``."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 2:
+        return False
+    first = lines[0].strip()
+    if first.startswith('"ID";') or first.startswith("ID;"):
+        return False
+    try:
+        rows = csv_rows("?", "\n".join(lines[:3]) + "\n")
+    except CBSDataError:
+        return False
+    if len(rows) < 2:
+        return False
+    return _single(rows[0][1]) and len(rows[1][1]) > 1 or bool(_FOOTER.match(lines[-1].strip('"')))
+
+
+def _split_topic(levels: list[str]) -> tuple[str, str]:
+    parts: list[str] = []
+    for lv in levels:
+        for p in lv.split("|"):
+            p = p.strip()
+            # Old downloads repeat a topic's label at the next level when it has no sub-topics.
+            if p and (not parts or parts[-1] != p):
+                parts.append(p)
+    if not parts:
+        return "", ""
+    title, groups = parts[-1], parts[:-1]
+    return GROUP_SEP.join(groups), title
+
+
+def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFrame:
+    """Read a StatLine website CSV into the tidy shape (labels as codes, periods mapped to codes)."""
+    path = Path(path)
+    raw = path.read_bytes()
+    text = decode(path, raw, fallback="cp1252")
+    notes = []
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        notes.append(f"{path.name}: geen UTF-8; gelezen als Windows-1252, de tekenset van oudere StatLine-downloads.")
+    rows = [(ln, [c.strip() for c in r]) for ln, r in csv_rows(path, text) if any(c.strip() for c in r)]
+    if len(rows) < 2:
+        raise CBSDataError(path, 1, "te weinig regels voor een StatLine-download (titel, kop en gegevens)")
+    title = rows[0][1][0] if _single(rows[0][1]) else ""
+    body = rows[1:] if title else rows
+    footer_at = len(body)
+    while footer_at > 0 and _single(body[footer_at - 1][1]) and (
+            _FOOTER.match(body[footer_at - 1][1][0]) or footer_at == len(body)):
+        footer_at -= 1
+    body = body[:footer_at]
+    if not body:
+        raise CBSDataError(path, rows[-1][0], "geen tabel tussen de titel en de voetregel")
+    width = max(len(r) for _, r in body)
+    body = [(ln, r + [""] * (width - len(r))) for ln, r in body]
+
+    # Header rows have an empty first cell; the names row is the first with a filled first cell.
+    head = []
+    i = 0
+    while i < len(body) and body[i][1][0] == "":
+        head.append(body[i])
+        i += 1
+    if i >= len(body):
+        raise CBSDataError(path, body[-1][0], "geen regel met de namen van de dimensies gevonden (kopblok zonder einde)")
+    names_line, names = body[i]
+    i += 1
+    if head:
+        first = head[0][1]
+        n_left = next(k for k, c in enumerate(first) if c != "") + 1
+    else:
+        n_left = 1
+    col_dims = [(h[1][n_left - 1], h[1][n_left:], h[0]) for h in head]
+    if head:
+        row_names = names[: n_left - 1]
+        col_dims.append((names[n_left - 1], names[n_left:], names_line))
+        unit_col = any(_TOPIC_NAME.match(n) for n in row_names)
+    else:
+        row_names = []
+        col_dims.append((names[0], names[1:], names_line))
+        unit_col = False
+    # A row of units may follow when topics run across the columns.
+    units_row = None
+    if i < len(body):
+        ln, r = body[i]
+        cells = [c for c in r[n_left:] if c]
+        if cells and not any(is_number_or_symbol(c, ",") for c in cells) and not unit_col:
+            units_row = r[n_left:]
+            if r[0] and not row_names:
+                row_names = [r[0]]
+            i += 1
+    data = body[i:]
+    if not data:
+        raise CBSDataError(path, names_line + 1, "geen gegevensregels onder de kop")
+    if head and unit_col:
+        left_dims = row_names
+    else:
+        left_dims = row_names or [""]
+        if left_dims == [""]:
+            sample = data[0][1][0]
+            try:
+                period_from_label(sample)
+                left_dims = ["Perioden"]
+            except ValueError:
+                left_dims = ["Rij"]
+    n_row_dims = len(left_dims)
+    n_data_start = n_left if (head or unit_col) else 1
+    if head and not unit_col:
+        n_row_dims = n_left - 1 if n_left > 1 else 1
+
+    tid = table_id
+    if not tid:
+        m = _ID_IN_NAME.search(path.name)
+        if not m:
+            raise CBSDataError(path, None, "tabelnummer onbekend: een download van de StatLine-website noemt het "
+                                           "tabelnummer niet; geef het op (--table, bijvoorbeeld --table 80590NED)")
+        tid = m.group(1)
+    tid = normalise_table_id(tid, path)
+
+    decimal = "," if any(re.match(r"^-?\d+,\d+\*{0,2}$", c) for _, r in data for c in r[n_data_start:]) else "."
+    topic_in_rows = [k for k, n in enumerate(left_dims[:n_row_dims]) if _TOPIC_NAME.match(n)]
+    topic_in_cols = [k for k, (n, _, _) in enumerate(col_dims) if _TOPIC_NAME.match(n)]
+
+    dims: list[Dimension] = []
+    period_dim = None
+    for n in [n for k, n in enumerate(left_dims[:n_row_dims]) if k not in topic_in_rows] + \
+             [n for k, (n, _, _) in enumerate(col_dims) if k not in topic_in_cols]:
+        is_time = bool(_PERIOD_NAME.match(n))
+        key = "Perioden" if is_time else (n or "Rij")
+        dims.append(Dimension(key, n, is_time, {}))
+        if is_time:
+            period_dim = key
+    builder = TidyBuilder(tid, str(path), dims)
+    topics: dict[tuple[str, str, str], Topic] = {}
+    period_cache: dict[str, tuple[str, str]] = {}
+
+    def topic_for(levels: list[str], unit: str) -> Topic:
+        group, ttl = _split_topic(levels)
+        key = (group, ttl, unit)
+        t = topics.get(key)
+        if t is None:
+            t = Topic(f"{group}{GROUP_SEP}{ttl}" if group else ttl, ttl, unit, group)
+            topics[key] = t
+        return t
+
+    def period(label: str, where: int) -> tuple[str, str]:
+        hit = period_cache.get(label)
+        if hit is None:
+            try:
+                hit = period_from_label(label)
+            except ValueError as exc:
+                raise CBSDataError(path, where, str(exc)) from None
+            period_cache[label] = hit
+        return hit
+
+    ncols = width - n_data_start
+    for ln, r in data:
+        left = r[:n_row_dims]
+        unit_here = r[n_left - 1] if unit_col else ""
+        for j in range(ncols):
+            cell = r[n_data_start + j]
+            dv: dict[str, str] = {}
+            topic_levels: list[str] = []
+            pstatus = ""
+            for k, n in enumerate(left_dims[:n_row_dims]):
+                if k in topic_in_rows:
+                    topic_levels.append(left[k])
+                    continue
+                key = "Perioden" if _PERIOD_NAME.match(n) else (n or "Rij")
+                dv[key] = left[k]
+            for k, (n, labels, hline) in enumerate(col_dims):
+                lab = labels[j] if j < len(labels) else ""
+                if k in topic_in_cols:
+                    topic_levels.append(lab)
+                    continue
+                key = "Perioden" if _PERIOD_NAME.match(n) else (n or "Rij")
+                dv[key] = lab
+            for d in dims:
+                if not dv.get(d.key):
+                    raise CBSDataError(path, ln, f"kolom {n_data_start + j + 1}: geen label voor {d.title or d.key!r} in de kop")
+            if period_dim:
+                code, pstatus = period(dv[period_dim], ln)
+                dv[period_dim] = code
+            unit = unit_here or (units_row[j] if units_row and j < len(units_row) else "")
+            topic = topic_for(topic_levels or [title or "waarde"], unit)
+            builder.key_check((topic.key, *dv.values()), ln)
+            builder.add(dv, topic, cell if cell != "" else None, ln, decimal=decimal, period_status=pstatus)
+    df = builder.frame()
+    # Website labels are both code and label; keep the label columns as shown.
+    for d in dims:
+        if not d.is_time and d.key in df.columns:
+            df[d.key + "_label"] = df[d.key]
+    if period_dim:
+        from .tidy import parse_period
+        labels = {c: parse_period(c).label for c in df["period"].unique()}
+        df["period_label"] = df["period"].map(labels)
+    df.attrs["selection"] = True
+    df.attrs["labelled"] = True
+    df.attrs["title"] = title
+    df.attrs["notes"] = notes + [f"{path.name}: een download van de StatLine-website bevat alleen de cellen van de "
+                         "getoonde tabel en geen CBS-codes; het boek bewaart haar als selectie met labels als codes."]
+    return df
