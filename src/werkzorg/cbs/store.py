@@ -234,7 +234,8 @@ def topic_mask(df: pd.DataFrame, topic: str | dict) -> pd.Series:
     if isinstance(topic, dict):
         mask = pd.Series(False, index=df.index)
         if topic.get("key"):
-            mask |= keys.map(_base_key) == _base_key(topic["key"])
+            exact = keys.str.lower() == str(topic["key"]).strip().lower()
+            mask |= exact if exact.any() else keys.map(_base_key) == _base_key(topic["key"])
         if topic.get("title"):
             tmask = labels == str(topic["title"]).strip().lower()
             group = topic.get("group")
@@ -246,7 +247,10 @@ def topic_mask(df: pd.DataFrame, topic: str | dict) -> pd.Series:
             mask |= tmask
         return mask
     m = str(topic).strip().lower()
-    return (keys.str.lower() == m) | (keys.map(_base_key) == _base_key(m)) | labels.str.startswith(m)
+    exact = keys.str.lower() == m
+    if exact.any():
+        return exact
+    return (keys.map(_base_key) == _base_key(m)) | labels.str.startswith(m)
 
 
 def lookup(df: pd.DataFrame, measure: str | dict, period: str | None, where: dict[str, str] | None = None) -> pd.Series:
