@@ -53,7 +53,7 @@ def cell(df, **kw):
 def test_every_real_fixture_is_listed_with_its_origin():
     readme = (REAL / "README.md").read_text(encoding="utf-8")
     files = [p for p in REAL.rglob("*") if p.is_file() and p.name != "README.md"]
-    assert len(files) == 13
+    assert len(files) == 29
     for p in files:
         rel = p.relative_to(REAL).as_posix()
         assert f"`{rel}`" in readme or f"`{p.parent.name}/`" in readme, rel
@@ -233,3 +233,33 @@ def test_import_with_lower_case_table_option(repo):
     rc, out, err = run_cli("data", "import", str(REAL / "death_cause_nl.csv"), "--table", "7052eng")
     assert rc == 0, err
     assert "7052ENG" in yaml.safe_load((repo / "data" / "cbs" / "manifest.yaml").read_text())["tables"]
+
+
+def test_cbsodataR_output_dutch_with_geo_dimension_and_half_years_83262NED():
+    df = cbs.read_file(REAL / "83262NED_cbsodataR")
+    assert set(df["table_id"]) == {"83262NED"}
+    assert df.attrs["title"].startswith("Wmo-cli\u00ebnten")
+    # data.csv line 5: 3,"T001038","T009002","T001024","NL01  ","2016HJ01",965695,57
+    c = cell(df, Geslacht="T001038", KenmerkenVanPersonen="T009002", TypeMaatwerkarrangement="T001024",
+             RegioS="NL01", period="2016HJ01", measure="WmoClienten_1")
+    assert c["value"] == 965695 and c["unit"] == "aantal" and c["freq"] == "halfjaar"
+    assert c["RegioS_label"] == "Nederland" and c["Geslacht_label"] == "Totaal mannen en vrouwen"
+    assert cell(df, Geslacht="T001038", KenmerkenVanPersonen="T009002", TypeMaatwerkarrangement="T001024",
+                RegioS="NL01", period="2016HJ01", measure="WmoClientenPer1000Inwoners_2")["value"] == 57
+    empty = cell(df, Geslacht="T001038", KenmerkenVanPersonen="T009002", TypeMaatwerkarrangement="T001024",
+                 RegioS="NL01", period="2015HJ01", measure="WmoClienten_1")   # line 2: empty cells
+    assert math.isnan(empty["value"])
+
+
+def test_cbsodataR_output_of_80590ned_keeps_topic_groups_apart():
+    df = cbs.read_file(REAL / "80590ned_cbsodataR")
+    assert set(df["table_id"]) == {"80590NED"}
+    # data.csv line 2: 275,"T001038","52052   ","2019KW01",9480,9493,9030,9069,450,424,4.7,4.5,3496,3482,73.1,73.2,69.6,69.9
+    row = df[(df["period"] == "2019KW01") & (df["measure_label"] == "Niet-seizoengecorrigeerd")]
+    by_group = dict(zip(row["measure_group"], row["value"]))
+    assert by_group == {"Beroepsbevolking": 9480, "Werkzame beroepsbevolking": 9030, "Werkloze beroepsbevolking": 450,
+                        "Werkloosheidspercentage": 4.7, "Niet-beroepsbevolking": 3496,
+                        "Bruto arbeidsparticipatie": 73.1, "Netto arbeidsparticipatie": 69.6}
+    assert cell(df, period="2019KW01", measure="NietSeizoengecorrigeerd_13")["unit"] == "%"
+    assert cell(df, period="2019KW01", measure="NietSeizoengecorrigeerd_13")["Leeftijd_label"] == "15 tot 75 jaar"
+    assert df.attrs["selection"] is True   # IDs start at 275

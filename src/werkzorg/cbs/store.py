@@ -232,20 +232,27 @@ def topic_mask(df: pd.DataFrame, topic: str | dict) -> pd.Series:
     keys = df["measure"].astype(str)
     labels = df["measure_label"].astype(str).str.strip().str.lower()
     if isinstance(topic, dict):
-        mask = pd.Series(False, index=df.index)
-        if topic.get("key"):
-            exact = keys.str.lower() == str(topic["key"]).strip().lower()
-            mask |= exact if exact.any() else keys.map(_base_key) == _base_key(topic["key"])
+        key = str(topic.get("key") or "").strip()
+        if key:
+            exact = keys.str.lower() == key.lower()
+            if exact.any():
+                return exact
+        by_title = None
         if topic.get("title"):
-            tmask = labels == str(topic["title"]).strip().lower()
+            by_title = labels == str(topic["title"]).strip().lower()
             group = topic.get("group")
             if group is not None and "measure_group" in df.columns:
                 groups = df["measure_group"].fillna("").astype(str).str.strip().str.lower()
                 want = str(group).strip().lower()
                 # The spec may name the whole group path or only the innermost group.
-                tmask &= (groups == "") | (groups == want) | (groups.str.endswith(" | " + want) if want else False)
-            mask |= tmask
-        return mask
+                by_title &= (groups == "") | (groups == want) | (groups.str.endswith(" | " + want) if want else False)
+        by_key = keys.map(_base_key) == _base_key(key) if key else None
+        if by_title is not None and by_key is not None:
+            both = by_title & by_key
+            return both if both.any() else by_title
+        if by_title is not None:
+            return by_title
+        return by_key if by_key is not None else pd.Series(False, index=df.index)
     m = str(topic).strip().lower()
     exact = keys.str.lower() == m
     if exact.any():
