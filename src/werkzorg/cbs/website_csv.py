@@ -168,13 +168,20 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
     topics: dict[tuple[str, str, str], Topic] = {}
     period_cache: dict[str, tuple[str, str]] = {}
 
+    topic_cache: dict[tuple, Topic] = {}
+
     def topic_for(levels: list[str], unit: str) -> Topic:
+        ck = (*levels, unit)
+        t = topic_cache.get(ck)
+        if t is not None:
+            return t
         group, ttl = _split_topic(levels)
         key = (group, ttl, unit)
         t = topics.get(key)
         if t is None:
             t = Topic(f"{group}{GROUP_SEP}{ttl}" if group else ttl, ttl, unit, group)
             topics[key] = t
+        topic_cache[ck] = t
         return t
 
     def period(label: str, where: int) -> tuple[str, str]:
@@ -188,46 +195,99 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         return hit
 
     ncols = width - n_data_start
+    plain_keys = [d.key for d in dims if not d.is_time]
+    row_specs = [(k, n) for k, n in enumerate(left_dims[:n_row_dims])]
+
+    def dim_key(n: str) -> str:
+        return "Perioden" if _PERIOD_NAME.match(n) else (n or "Rij")
+
+    # Everything a column contributes (dimension labels, topic levels, period, unit) is worked out
+    # once per column; a row then only adds its own labels. Duplicates are checked per row and per
+    # column: a cell can only repeat when a whole row or a whole column does.
+    columns = []
+    seen_cols: dict[tuple, int] = {}
+    for j in range(ncols):
+        dv: dict[str, str] = {}
+        levels: list[str] = []
+        for k, (n, labels, hline) in enumerate(col_dims):
+            lab = labels[j] if j < len(labels) else ""
+            if k in topic_in_cols:
+                levels.append(lab)
+            else:
+                if not lab:
+                    raise CBSDataError(path, hline, f"kolom {n_data_start + j + 1}: geen label voor {n or 'Rij'!r} in de kop")
+                dv[dim_key(n)] = lab
+        key = (tuple(levels), tuple(dv.items()))
+        if key in seen_cols:
+            raise CBSDataError(path, names_line, f"kolom {n_data_start + j + 1} heeft dezelfde kop als kolom {seen_cols[key]}")
+        seen_cols[key] = n_data_start + j + 1
+        unit = units_row[j] if units_row and j < len(units_row) else ""
+        columns.append((dv, levels, unit))
+    col_period = {}
+    if period_dim:
+        for j, (dv, _, _) in enumerate(columns):
+            if period_dim in dv:
+                col_period[j] = period(dv[period_dim], col_dims[-1][2])
+    period_rows: dict[str, tuple] = {}
+
+    def pinfo(label_code: tuple[str, str]) -> tuple:
+        code, status = label_code
+        hit = period_rows.get(code)
+        if hit is None:
+            from .tidy import parse_period
+            p = parse_period(code)
+            hit = period_rows[code] = (p.code, p.label, p.year, p.quarter, p.month, p.freq)
+        return (*hit, status)
+
+    no_period = ("", "", None, None, None, "", "")
+    append = builder.rows.append
+    seen_rows: dict[tuple, int] = {}
+    comma = decimal == ","
+    nan = float("nan")
+    row_keys = [k for k in plain_keys if any(dim_key(n) == k for i, n in row_specs if i not in topic_in_rows)]
+    col_keys = [k for k in plain_keys if k not in row_keys]
+    assert plain_keys == row_keys + col_keys  # dims were listed row dimensions first
+    col_parts = [tuple(x for k in col_keys for x in (dv[k], dv[k])) for dv, _, _ in columns]
+    col_pi = [pinfo(col_period[j]) if j in col_period else None for j in range(ncols)]
+    topics_per_column = any(levels for _, levels, _ in columns) or any(u for _, _, u in columns)
     for ln, r in data:
         left = r[:n_row_dims]
         unit_here = r[n_left - 1] if unit_col else ""
+        row_dv: dict[str, str] = {}
+        row_levels: list[str] = []
+        for k, n in row_specs:
+            if k in topic_in_rows:
+                row_levels.append(left[k])
+            else:
+                if not left[k]:
+                    raise CBSDataError(path, ln, f"geen label voor {n or 'Rij'!r} in kolom {k + 1}")
+                row_dv[dim_key(n)] = left[k]
+        rkey = (tuple(row_levels), tuple(row_dv.items()), unit_here)
+        if rkey in seen_rows:
+            raise CBSDataError(path, ln, f"dubbele rij: dezelfde labels staan ook op regel {seen_rows[rkey]}")
+        seen_rows[rkey] = ln
+        head = (tid, *(x for k in row_keys for x in (row_dv[k], row_dv[k])))
+        row_pi = pinfo(period(row_dv[period_dim], ln)) if period_dim and period_dim in row_dv else None
+        row_topic = None if topics_per_column else topic_for(row_levels or [title or "waarde"], unit_here)
         for j in range(ncols):
+            topic = row_topic or topic_for((row_levels + columns[j][1]) or [title or "waarde"], unit_here or columns[j][2])
+            pi = row_pi or col_pi[j] or no_period
             cell = r[n_data_start + j]
-            dv: dict[str, str] = {}
-            topic_levels: list[str] = []
-            pstatus = ""
-            for k, n in enumerate(left_dims[:n_row_dims]):
-                if k in topic_in_rows:
-                    topic_levels.append(left[k])
-                    continue
-                key = "Perioden" if _PERIOD_NAME.match(n) else (n or "Rij")
-                dv[key] = left[k]
-            for k, (n, labels, hline) in enumerate(col_dims):
-                lab = labels[j] if j < len(labels) else ""
-                if k in topic_in_cols:
-                    topic_levels.append(lab)
-                    continue
-                key = "Perioden" if _PERIOD_NAME.match(n) else (n or "Rij")
-                dv[key] = lab
-            for d in dims:
-                if not dv.get(d.key):
-                    raise CBSDataError(path, ln, f"kolom {n_data_start + j + 1}: geen label voor {d.title or d.key!r} in de kop")
-            if period_dim:
-                code, pstatus = period(dv[period_dim], ln)
-                dv[period_dim] = code
-            unit = unit_here or (units_row[j] if units_row and j < len(units_row) else "")
-            topic = topic_for(topic_levels or [title or "waarde"], unit)
-            builder.key_check((topic.key, *dv.values()), ln)
-            builder.add(dv, topic, cell if cell != "" else None, ln, decimal=decimal, period_status=pstatus)
+            if cell == "":
+                value, symbol = nan, ""
+            else:
+                try:
+                    value, symbol = float(cell.replace(",", ".") if comma else cell), ""
+                except ValueError:
+                    value, symbol = builder._cell(cell, topic, ln, decimal)
+            status = pi[6]
+            if symbol == "*":
+                status, symbol = "voorlopig", ""
+            elif symbol == "**":
+                status, symbol = "nader voorlopig", ""
+            append(head + col_parts[j] + (topic.key, topic.title, topic.group, topic.unit) + pi[:6]
+                   + (status, value, symbol, ""))
     df = builder.frame()
-    # Website labels are both code and label; keep the label columns as shown.
-    for d in dims:
-        if not d.is_time and d.key in df.columns:
-            df[d.key + "_label"] = df[d.key]
-    if period_dim:
-        from .tidy import parse_period
-        labels = {c: parse_period(c).label for c in df["period"].unique()}
-        df["period_label"] = df["period"].map(labels)
     df.attrs["selection"] = True
     df.attrs["labelled"] = True
     df.attrs["title"] = title
