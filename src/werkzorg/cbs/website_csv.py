@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -74,7 +75,7 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         notes.append(f"{path.name}: geen UTF-8; gelezen als Windows-1252, de tekenset van oudere StatLine-downloads.")
-    rows = [(ln, [c.strip() for c in r]) for ln, r in csv_rows(path, text) if any(c.strip() for c in r)]
+    rows = [(ln, s) for ln, s in ((ln, [c.strip() for c in r]) for ln, r in csv_rows(path, text)) if any(s)]
     if len(rows) < 2:
         raise CBSDataError(path, 1, "te weinig regels voor een StatLine-download (titel, kop en gegevens)")
     title = rows[0][1][0] if _single(rows[0][1]) else ""
@@ -151,7 +152,8 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         tid = m.group(1)
     tid = normalise_table_id(tid, path)
 
-    decimal = "," if any(re.match(r"^-?\d+,\d+\*{0,2}$", c) for _, r in data for c in r[n_data_start:]) else "."
+    comma_number = re.compile(r"^-?\d+,\d+\*{0,2}$")
+    decimal = "," if any(comma_number.match(c) for _, r in data for c in r[n_data_start:] if "," in c) else "."
     topic_in_rows = [k for k, n in enumerate(left_dims[:n_row_dims]) if _TOPIC_NAME.match(n)]
     topic_in_cols = [k for k, (n, _, _) in enumerate(col_dims) if _TOPIC_NAME.match(n)]
 
@@ -240,16 +242,22 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         return (*hit, status)
 
     no_period = ("", "", None, None, None, "", "")
-    append = builder.rows.append
     seen_rows: dict[tuple, int] = {}
     comma = decimal == ","
     nan = float("nan")
     row_keys = [k for k in plain_keys if any(dim_key(n) == k for i, n in row_specs if i not in topic_in_rows)]
     col_keys = [k for k in plain_keys if k not in row_keys]
-    assert plain_keys == row_keys + col_keys  # dims were listed row dimensions first
-    col_parts = [tuple(x for k in col_keys for x in (dv[k], dv[k])) for dv, _, _ in columns]
     col_pi = [pinfo(col_period[j]) if j in col_period else None for j in range(ncols)]
     topics_per_column = any(levels for _, levels, _ in columns) or any(u for _, _, u in columns)
+    # The table is a grid: what a row gives is repeated across its columns, what a column gives is
+    # tiled down the rows; only the cells themselves are read one by one.
+    row_vals: list[list[str]] = []
+    row_pis: list[tuple | None] = []
+    row_topics: list[Topic | None] = []
+    cell_topics: list[Topic] = []
+    values: list[float] = []
+    symbols: list[str] = []
+    statuses: list[str] = []
     for ln, r in data:
         left = r[:n_row_dims]
         unit_here = r[n_left - 1] if unit_col else ""
@@ -266,28 +274,66 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         if rkey in seen_rows:
             raise CBSDataError(path, ln, f"dubbele rij: dezelfde labels staan ook op regel {seen_rows[rkey]}")
         seen_rows[rkey] = ln
-        head = (tid, *(x for k in row_keys for x in (row_dv[k], row_dv[k])))
+        row_vals.append([row_dv[k] for k in row_keys])
         row_pi = pinfo(period(row_dv[period_dim], ln)) if period_dim and period_dim in row_dv else None
+        row_pis.append(row_pi)
         row_topic = None if topics_per_column else topic_for(row_levels or [title or "waarde"], unit_here)
-        for j in range(ncols):
-            topic = row_topic or topic_for((row_levels + columns[j][1]) or [title or "waarde"], unit_here or columns[j][2])
-            pi = row_pi or col_pi[j] or no_period
-            cell = r[n_data_start + j]
+        row_topics.append(row_topic)
+        if topics_per_column:
+            for j in range(ncols):
+                cell_topics.append(topic_for((row_levels + columns[j][1]) or [title or "waarde"],
+                                             unit_here or columns[j][2]))
+        for j, cell in enumerate(r[n_data_start:n_data_start + ncols]):
             if cell == "":
                 value, symbol = nan, ""
             else:
                 try:
                     value, symbol = float(cell.replace(",", ".") if comma else cell), ""
                 except ValueError:
+                    topic = row_topic or cell_topics[-ncols + j]
                     value, symbol = builder._cell(cell, topic, ln, decimal)
+            pi = row_pi or col_pi[j] or no_period
             status = pi[6]
             if symbol == "*":
                 status, symbol = "voorlopig", ""
             elif symbol == "**":
                 status, symbol = "nader voorlopig", ""
-            append(head + col_parts[j] + (topic.key, topic.title, topic.group, topic.unit) + pi[:6]
-                   + (status, value, symbol, ""))
-    df = builder.frame()
+            values.append(value)
+            symbols.append(symbol)
+            statuses.append(status)
+    import numpy as np
+
+    n_rows = len(data)
+    cols_out: dict[str, Any] = {"table_id": np.full(n_rows * ncols, tid, dtype=object)}
+    for i, k in enumerate(row_keys):
+        v = np.repeat(np.array([rv[i] for rv in row_vals], dtype=object), ncols)
+        cols_out[k], cols_out[k + "_label"] = v, v
+    for k in col_keys:
+        v = np.tile(np.array([dv[k] for dv, _, _ in columns], dtype=object), n_rows)
+        cols_out[k], cols_out[k + "_label"] = v, v
+    if topics_per_column:
+        tlist = cell_topics
+    else:
+        tlist = [t for t in row_topics for _ in range(ncols)]
+    cols_out["measure"] = [t.key for t in tlist]
+    cols_out["measure_label"] = [t.title for t in tlist]
+    cols_out["measure_group"] = [t.group for t in tlist]
+    cols_out["unit"] = [t.unit for t in tlist]
+    if period_dim and row_pis and row_pis[0] is not None:
+        pis = [p for p in row_pis for _ in range(ncols)]
+    elif period_dim:
+        pis = col_pi * n_rows
+    else:
+        pis = [no_period] * (n_rows * ncols)
+    for i, name in enumerate(("period", "period_label", "year", "quarter", "month", "freq")):
+        cols_out[name] = [p[i] for p in pis]
+    cols_out["status"] = statuses
+    cols_out["value"] = np.array(values, dtype=float)
+    cols_out["symbol"] = symbols
+    cols_out["text"] = np.full(n_rows * ncols, "", dtype=object)
+    df = pd.DataFrame(cols_out)
+    for c in ("year", "quarter", "month"):
+        df[c] = pd.array(df[c].tolist(), dtype="Int64")
     df.attrs["selection"] = True
     df.attrs["labelled"] = True
     df.attrs["title"] = title
