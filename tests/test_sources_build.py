@@ -62,10 +62,9 @@ def test_claims_page_offers_the_data_behind_the_audit(built_site):
         want = {f"data/cbs/{p.name}" for p in (ROOT / "data" / "cbs").iterdir() if p.is_file()}
         assert names == want
         assert zf.read("data/cbs/manifest.yaml") == (ROOT / "data" / "cbs" / "manifest.yaml").read_bytes()
-    listing = (built_site / "_downloads" / "bronnen" / "data" / "cbs" / "index.html").read_text(encoding="utf-8")
-    for p in (ROOT / "data" / "cbs").iterdir():
-        assert f'href="{p.name}"' in listing
-        assert (built_site / "_downloads" / "bronnen" / "data" / "cbs" / p.name).read_bytes() == p.read_bytes()
+        for p in (ROOT / "data" / "cbs").iterdir():
+            if p.is_file():
+                assert zf.read(f"data/cbs/{p.name}") == p.read_bytes()
 
 
 @pytest.mark.build

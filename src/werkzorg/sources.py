@@ -3,7 +3,7 @@
 - Each notebook page (``notebooks/*.md``) gets a line "Zelf narekenen" with its notebook as
   ``.ipynb`` (converted with jupytext at build time, without outputs; never committed) and its
   MyST source ``.md``, plus a link to the file in the repository when one is configured.
-- The claims page gets the data behind the audit: ``data/cbs/`` (as a zip and file by file),
+- The claims page gets the data behind the audit: ``data/cbs/`` (as a zip),
   ``claims.yaml`` and ``audit.yaml``, copied into the built site at build time.
 
 The repository is the ``repository: url`` of ``_config.yml`` (``html_theme_options
@@ -89,9 +89,7 @@ def _add_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         para += nodes.strong(text="Gegevens downloaden: ")
         para += nodes.Text("de CBS-snapshots waarmee deze pagina rekent (")
         para += _link("data-cbs.zip", _rel(app, docname, f"{DOWNLOADS}/data-cbs.zip"))
-        para += nodes.Text(", of per bestand in ")
-        para += _link("data/cbs/", _rel(app, docname, f"{DOWNLOADS}/data/cbs/index.html"), download=False)
-        para += nodes.Text("), de lijst met cijfers uit de gidsen (")
+        para += nodes.Text(": de map data/cbs met manifest en uitleg), de lijst met cijfers uit de gidsen (")
         para += _link("claims.yaml", _rel(app, docname, f"{DOWNLOADS}/data/claims.yaml"))
         para += nodes.Text(") en hoe elk cijfer gecontroleerd wordt (")
         para += _link("audit.yaml", _rel(app, docname, f"{DOWNLOADS}/data/audit.yaml"))
@@ -125,22 +123,14 @@ def _write_files(app: Sphinx, exc: Exception | None) -> None:
         nbformat.write(nb, nbdir / f"{stem}.ipynb")
     data = srcdir / "data"
     ddir = out / "data"
-    (ddir / "cbs").mkdir(parents=True, exist_ok=True)
+    ddir.mkdir(parents=True, exist_ok=True)
     for name in ("claims.yaml", "audit.yaml"):
         if (data / name).is_file():
             shutil.copyfile(data / name, ddir / name)
     files = sorted(p for p in (data / "cbs").iterdir() if p.is_file())
-    items = []
     with zipfile.ZipFile(out / "data-cbs.zip", "w", zipfile.ZIP_DEFLATED) as zf:
         for p in files:
-            shutil.copyfile(p, ddir / "cbs" / p.name)
             zf.write(p, f"data/cbs/{p.name}")
-            items.append(f'<li><a href="{p.name}" download>{p.name}</a></li>')
-    (ddir / "cbs" / "index.html").write_text(
-        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>data/cbs</title>'
-        '<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>'
-        "<h1>data/cbs</h1><p>De CBS-snapshots van het boek; uitleg in README.md.</p><ul>"
-        + "".join(items) + "</ul></body></html>\n", encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
