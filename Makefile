@@ -1,6 +1,6 @@
 # Werk & Zorg — one entry point for readers, contributors and CI.
 # `book` is also a folder name: every target is phony, or make would call it up to date.
-PHONY_EXTRA := book-students handouts
+PHONY_EXTRA := book-students handouts lab notebooks
 .PHONY: $(PHONY_EXTRA) help venv vendor book book-all serve test test-fast bench data clean distclean browser-deps
 
 PYTHON ?= python3
@@ -9,6 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 JB     := $(BIN)/jupyter-book
 PORT   ?= 8000
+LAB_PORT ?= 8888
 
 help:
 	@echo "make book    bouw het boek in _build/html (maakt .venv als die ontbreekt)"
@@ -18,6 +19,8 @@ help:
 	@echo "make handouts       PDF's om uit te delen in _build/handouts"
 	@echo "make bench   meet bouwtijd en paginagewicht"
 	@echo "make data    ververs de CBS-snapshots (netwerk nodig)"
+	@echo "make lab     open de notebooks in JupyterLab op http://127.0.0.1:$(LAB_PORT)/"
+	@echo "make notebooks      voer alle notebooks uit buiten het boek en meld welke faalden"
 	@echo "make clean   verwijder _build"
 
 # The venv is rebuilt when requirements.txt or pyproject.toml is newer than the stamp.
@@ -83,6 +86,21 @@ bench: vendor browser-deps
 
 data: venv
 	$(BIN)/python -m werkzorg data refresh
+
+# JupyterLab for analysts: notebooks/*.md open as notebooks (jupytext, the default viewer set by
+# tools/jupyterlab/overrides.json), widgets live; only on this machine (127.0.0.1).
+$(VENV)/share/jupyter/lab/settings/overrides.json: tools/jupyterlab/overrides.json $(STAMP)
+	mkdir -p $(dir $@)
+	cp $< $@
+
+lab: venv $(VENV)/share/jupyter/lab/settings/overrides.json
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
+		--ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks \
+		$(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True)
+
+# Run every notebook outside the book (executed .ipynb in a temporary folder); fails when one fails.
+notebooks: venv
+	$(BIN)/python tools/run_notebooks.py
 
 clean:
 	rm -rf _build

@@ -24,6 +24,13 @@ reproduces it within the entry's tolerance.
 Value specs::
 
     {table, measure, where, period}                           # look up one cell
+    {table, topic: {key, title, group}, measure, where, period}   # the same, by what CBS publishes
+
+``topic`` names the cell's topic as CBS publishes it (DataProperties ``Key`` — compared without
+its ``_<n>`` number — or ``Title`` within its topic group); ``where`` names dimensions by CBS
+code or label, ``period`` is the CBS period code. When the table has no such topic (an extract
+that names it differently), ``measure`` is used instead; a share's ``numerator``/``denominator``
+may carry ``topics`` (one per entry of ``measures``) the same way. See data/audit.md.
     {formula: share, table, period, numerator: {measures: [...], where: {...}},
                                     denominator: {measures: [...], where: {...}}}   # 100 * sum/sum
     {formula: scale, factor: 0.7, of: {table, measure, where, period}}             # factor * cell
@@ -119,9 +126,20 @@ def compare(guide: float, data: float, tolerance: float) -> str:
     return "wijkt af"
 
 
-def _select(df: pd.DataFrame, measures: list[str], where: dict[str, str]) -> pd.DataFrame:
-    ms = [m.lower() for m in measures]
-    sel = df[df["measure"].str.lower().isin(ms) | df["measure_label"].str.lower().str.startswith(tuple(ms))]
+def _topic(df: pd.DataFrame, spec: dict, measure: str | None = None, topic: dict | None = None) -> str | dict:
+    """The CBS topic of a spec when the table has it, else the spec's ``measure`` (extracts)."""
+    topic = topic if topic is not None else spec.get("topic")
+    measure = measure if measure is not None else spec.get("measure")
+    if topic and (not measure or cbs.topic_mask(df, topic).any()):
+        return topic
+    return measure
+
+
+def _select(df: pd.DataFrame, measures: list, where: dict[str, str]) -> pd.DataFrame:
+    mask = pd.Series(False, index=df.index)
+    for m in measures:
+        mask |= cbs.topic_mask(df, m)
+    sel = df[mask]
     for dim, label in (where or {}).items():
         if dim not in sel.columns:
             raise LookupError(f"dimension '{dim}' not in the table")
@@ -143,7 +161,7 @@ class Evaluator:
         formula = spec.get("formula", "lookup")
         if formula == "lookup":
             df = self.table(spec["table"])
-            return float(cbs.lookup(df, spec["measure"], period, spec.get("where"))["value"])
+            return float(cbs.lookup(df, _topic(df, spec), period, spec.get("where"))["value"])
         if formula == "share":
             df = self.table(spec["table"])
             num = self._sum(df, spec["numerator"], period)
@@ -155,11 +173,11 @@ class Evaluator:
         raise AuditError(f"unknown formula '{formula}'")
 
     def _sum(self, df: pd.DataFrame, part: dict, period: str) -> float:
-        sel = _select(df, part["measures"], part.get("where", {}))
+        wanted = _part_topics(df, part)
+        sel = _select(df, wanted, part.get("where", {}))
         sel = sel[sel["period"] == period]
-        found = set(sel["measure"].str.lower()) | set(sel["measure_label"].str.lower())
-        for m in part["measures"]:
-            if not any(f == m.lower() or f.startswith(m.lower()) for f in found):
+        for m in wanted:
+            if not cbs.topic_mask(sel, m).any():
                 raise LookupError(f"measure '{m}' not found for period {period}")
         if sel["value"].isna().any():
             raise LookupError(f"missing cell in {part['measures']} for {period}")
@@ -172,9 +190,9 @@ class Evaluator:
             return self.periods(spec["of"])
         df = self.table(spec["table"])
         if formula == "lookup":
-            sel = _select(df, [spec["measure"]], spec.get("where", {}))
+            sel = _select(df, [_topic(df, spec)], spec.get("where", {}))
         else:
-            sel = _select(df, spec["numerator"]["measures"], spec["numerator"].get("where", {}))
+            sel = _select(df, _part_topics(df, spec["numerator"]), spec["numerator"].get("where", {}))
         sel = sel.dropna(subset=["value"])
         order = sel.sort_values(["year", "period"])[["period", "freq"]].drop_duplicates("period")
         return list(order["period"])
@@ -189,6 +207,16 @@ class Evaluator:
             except LookupError:
                 continue
         return None, None
+
+
+def _part_topics(df: pd.DataFrame, part: dict) -> list:
+    measures = list(part.get("measures") or [])
+    topics = list(part.get("topics") or [])
+    if topics and measures and len(topics) != len(measures):
+        raise AuditError(f"'topics' must name one topic per entry of 'measures' ({len(topics)} ≠ {len(measures)})")
+    if not measures:
+        return topics
+    return [_topic(df, {}, m, t) for m, t in zip(measures, topics or [None] * len(measures))]
 
 
 def _spec_table(spec: dict) -> str:

@@ -1,7 +1,7 @@
 """Command line for analysts: refresh the CBS snapshots or import a StatLine download.
 
     python -m werkzorg data refresh [TABLE ...]   fetch full tables from CBS (network needed)
-    python -m werkzorg data import FILE.csv       take a StatLine CSV downloaded by hand
+    python -m werkzorg data import FILE|FOLDER    take a CBS download (any form in cbs.FORMATS)
     python -m werkzorg data check                 verify every snapshot against the manifest
     python -m werkzorg audit                      recompute every claim, print the statuses
 
@@ -70,17 +70,26 @@ def cmd_refresh(args, out=sys.stdout, err=sys.stderr, get_json=None) -> int:
 
 def cmd_import(args, out=sys.stdout, err=sys.stderr) -> int:
     path = Path(args.file)
-    if not path.is_file():
+    if not path.exists():
         print(f"Fout: {path}: bestand niet gevonden.\nEr is niets veranderd.", file=err)
         return 1
     try:
         meta = Path(args.metadata) if args.metadata else None
-        df = cbs.read_statline_csv(path, metadata=meta, table_id=args.table)
-        title = None
-        mpath = meta or cbs.find_metadata(path)
-        if mpath:
-            title = cbs.read_statline_metadata(mpath)["table"].get("Title") or None
-        change = cbs.install_table(df, source=str(path), title=title, origin=f"StatLine-download {path.name}")
+        if meta is not None and not meta.is_file():
+            raise cbs.CBSDataError(meta, None, "metadatabestand niet gevonden")
+        table = cbs.normalise_table_id(args.table, "--table") if args.table else None
+        df = cbs.read_file(path, table_id=table, metadata=meta)
+        title = df.attrs.get("title") or None
+        if not title and path.is_file():
+            mpath = meta or cbs.find_metadata(path)
+            if mpath:
+                title = cbs.read_statline_metadata(mpath)["table"].get("Title") or None
+        for note in df.attrs.get("notes") or []:
+            print(f"Let op: {note}", file=out)
+        if df.attrs.get("selection"):
+            print("Let op: dit is een selectie uit de CBS-tabel (niet alle rijen); het manifest legt dat vast.", file=out)
+        change = cbs.install_table(df, source=str(path), title=title, origin=f"CBS-download {path.name}",
+                                   allow_unlabelled=args.zonder_labels)
     except cbs.CBSDataError as exc:
         print(f"Fout: {exc}\nEr is niets veranderd.", file=err)
         return 1
@@ -125,10 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     r = dsub.add_parser("refresh", help="haal volledige tabellen op bij CBS (netwerk nodig)")
     r.add_argument("tables", nargs="*", help="tabelnummers, bijvoorbeeld 80590NED (standaard: alle)")
     r.set_defaults(func=cmd_refresh)
-    i = dsub.add_parser("import", help="neem een StatLine-CSV over die je zelf hebt gedownload")
-    i.add_argument("file", help="<ID>_TypedDataSet_<datum>_<tijd>.csv")
+    i = dsub.add_parser("import", help="neem een CBS-download over (StatLine-CSV, website-CSV, cbsodata(R), OData)")
+    i.add_argument("file", help="<ID>_TypedDataSet_<datum>_<tijd>.csv, een website-CSV, of een map met OData/cbsodataR-bestanden")
     i.add_argument("--metadata", help="bijbehorend <ID>_metadata.csv (standaard: naast het bestand gezocht)")
-    i.add_argument("--table", help="tabelnummer, als de bestandsnaam het niet zegt")
+    i.add_argument("--table", help="tabelnummer, als de bestandsnaam het niet zegt (zoals 80590NED)")
+    i.add_argument("--zonder-labels", action="store_true",
+                   help="vervang een tabel met labels toch door gegevens zonder labels (alleen codes)")
     i.set_defaults(func=cmd_import)
     c = dsub.add_parser("check", help="controleer de snapshots tegen het manifest")
     c.set_defaults(func=cmd_check)

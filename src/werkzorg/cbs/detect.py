@@ -1,0 +1,75 @@
+"""Which reader a file or folder needs, decided by its form (not by its name alone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .dataset_csv import read_statline_csv
+from .entity_csv import is_entity_folder, read_entity_csv_folder
+from .odata_v3 import DirectorySource, read_odata_v3, read_v3_dataset_json
+from .odata_v4 import read_odata_v4
+from .tidy import CBSDataError, normalise_table_id
+from .website_csv import looks_like_website_csv, read_website_csv
+
+FORMATS = {
+    "dataset-csv": "ruwe dataset-CSV van StatLine (<ID>_TypedDataSet_….csv, met of zonder <ID>_metadata.csv)",
+    "website-csv": "CSV van de StatLine-website (titelregel, kopblok, voetregel 'Bron: CBS')",
+    "entity-csv": "map met CSV's per entiteit (cbsodataR: data.csv + DataProperties.csv; of TypedDataSet.csv)",
+    "odata-v3": "map met OData v3-antwoorden (DataProperties.json, TypedDataSet.json, …)",
+    "odata-v3-json": "één OData v3-antwoord TypedDataSet.json",
+    "odata-v4": "map met OData v4-antwoorden (Observations.json, MeasureCodes.json, …)",
+}
+
+
+def detect_format(path: str | Path) -> str:
+    path = Path(path)
+    if path.is_dir():
+        if (path / "Observations.json").exists():
+            return "odata-v4"
+        if (path / "DataProperties.json").exists():
+            return "odata-v3"
+        if is_entity_folder(path):
+            return "entity-csv"
+        raise CBSDataError(path, None, "map zonder herkenbare CBS-bestanden; verwacht een van: "
+                                       + "; ".join(FORMATS.values()))
+    if path.suffix.lower() == ".json":
+        return "odata-v3-json"
+    raw = path.read_bytes()[:65536]
+    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if text and looks_like_website_csv(text):
+        return "website-csv"
+    return "dataset-csv"
+
+
+def read_file(path: str | Path, table_id: str | None = None, metadata: str | Path | None = None,
+              **kwargs) -> pd.DataFrame:
+    """Read any supported download by its form into the tidy shape.
+
+    ``df.attrs`` tells what the import could not keep: ``notes`` (Dutch sentences, e.g. what is
+    lost without metadata), ``selection`` (the file is a filtered part of the table) and
+    ``title`` (the CBS title, when the file gives it).
+    """
+    path = Path(path)
+    fmt = detect_format(path)
+    if fmt in ("odata-v3", "odata-v4") and not table_id:
+        table_id = path.name.split("_")[-1]
+        try:
+            normalise_table_id(table_id, path)
+        except CBSDataError:
+            raise CBSDataError(path, None, "tabelnummer onbekend: noem de map <iets>_<tabelnummer> "
+                                           "(zoals v3_80590NED) of geef --table") from None
+    if fmt == "odata-v4":
+        return read_odata_v4(table_id, DirectorySource(path), base="{entity}")
+    if fmt == "odata-v3":
+        tid = table_id
+        typed = not (path / "UntypedDataSet.json").exists()
+        return read_odata_v3(tid, DirectorySource(path), typed=typed, base="{entity}")
+    if fmt == "entity-csv":
+        return read_entity_csv_folder(path, table_id=table_id)
+    if fmt == "odata-v3-json":
+        return read_v3_dataset_json(path, table_id=table_id)
+    if fmt == "website-csv":
+        return read_website_csv(path, table_id=table_id)
+    return read_statline_csv(path, metadata=metadata, table_id=table_id, **kwargs)
