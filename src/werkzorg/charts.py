@@ -596,8 +596,10 @@ def _compare_html(c: LiveChart, root: str) -> str:
 def chart_html(c: LiveChart, root: str = ROOT_FROM_NOTEBOOKS) -> str:
     spec = json.dumps(c.spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     note = f'<p class="werkzorg-live-note">{html.escape(c.note)}</p>' if c.note else ""
+    controls = json.dumps([{"name": k.name, "field": k.field, "kind": k.kind, "all": ALL in k.options} for k in c.controls])
     return (
-        f'<figure class="werkzorg-vega werkzorg-live" id="grafiek-{c.key}" data-chart="{c.key}">'
+        f'<figure class="werkzorg-vega werkzorg-live" id="grafiek-{c.key}" data-chart="{c.key}" '
+        f'data-controls="{html.escape(controls)}">'
         f'<figcaption class="werkzorg-live-title">{html.escape(c.title)}</figcaption>'
         '<div class="werkzorg-live-body">'
         f'<div class="werkzorg-live-chart" role="img" aria-label="{html.escape(c.description)}"></div>'
