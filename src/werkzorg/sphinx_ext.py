@@ -283,6 +283,8 @@ class ClaimsOverview(SphinxDirective):
                 rows.append(("Controle", how))
             if result.explanation:
                 rows.append(("Uitleg", result.explanation))
+            if getattr(result, "decided_by", ""):
+                rows.append(("Wat het zou beslissen", result.decided_by))
         for name, value in rows:
             f = nodes.field()
             f += nodes.field_name(text=name)
