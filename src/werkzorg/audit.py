@@ -287,6 +287,8 @@ def attach_deciders(results: dict[str, AuditResult], deciders: dict[str, dict]) 
     unknown = [c for c in deciders if c not in results]
     if unknown:
         raise AuditError(f"{deciders_path()}: no claim with id(s): {', '.join(unknown)}")
+    for r in results.values():
+        r.decided_by, r.decider_table = "", ""
     for cid, r in results.items():
         if r.status == "niet te controleren" and cid not in deciders and r.tables:
             # a lookup whose cell is gone (e.g. after a refresh): its own tables decide it
