@@ -6,9 +6,10 @@ bound to HTML controls (group, period, definition), a data table with the same r
 screen readers and print), source links (StatLine table, the claim's entry on the claims
 page) and, where the book cites a figure, the cited and the current value side by side.
 
-The charts need no kernel and no network: the page loads the vendored Vega bundle
-(``werkzorg.sphinx_ext`` adds it where a page holds a ``werkzorg-vega`` element) and a small
-inline runner draws each chart, following the theme's dark mode.
+The charts need no kernel and no network: each spec is compiled to Vega at build time, the page
+loads the vendored Vega runtime (``vendor/vega-view.js``; ``werkzorg.sphinx_ext`` adds it where a
+page holds a ``werkzorg-live`` figure) and a small inline runner draws each chart, following the
+theme's dark mode.
 
 Every row has the same columns (:data:`COLUMNS`), so the CSV download of a page
 (:func:`page_csv`) is one tidy table.
@@ -189,7 +190,7 @@ def line_spec(rows: pd.DataFrame, controls: list[Control], y_title: str, groups:
     data = _with_text(rows)
     y = alt.Y("waarde:Q", title=y_title, scale=alt.Scale(domain=y_domain, zero=False) if y_domain else alt.Scale(zero=True))
     chart = alt.Chart(data).mark_line(point=alt.OverlayMarkDef(size=70, filled=True), strokeWidth=2.5).encode(
-        x=alt.X("jaar:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True)),
+        x=alt.X("jaar:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, tickCount=6, labelOverlap=True, labelSeparation=8)),
         y=y,
         color=_colour(groups),
         detail="kenmerk:N",
@@ -593,12 +594,19 @@ def _compare_html(c: LiveChart, root: str) -> str:
             '<th scope="col">Nu</th><th scope="col">Status</th></tr></thead><tbody>' + body + "</tbody></table>")
 
 
+def vega_spec(c: LiveChart) -> dict:
+    """The chart compiled to Vega at build time, so the page needs Vega only (no Vega-Lite compiler)."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_vega(c.spec)
+
+
 def chart_html(c: LiveChart, root: str = ROOT_FROM_NOTEBOOKS) -> str:
-    spec = json.dumps(c.spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    spec = json.dumps(vega_spec(c), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     note = f'<p class="werkzorg-live-note">{html.escape(c.note)}</p>' if c.note else ""
     controls = json.dumps([{"name": k.name, "field": k.field, "kind": k.kind, "all": ALL in k.options} for k in c.controls])
     return (
-        f'<figure class="werkzorg-vega werkzorg-live" id="grafiek-{c.key}" data-chart="{c.key}" '
+        f'<figure class="werkzorg-live" id="grafiek-{c.key}" data-chart="{c.key}" '
         f'data-controls="{html.escape(controls)}">'
         f'<figcaption class="werkzorg-live-title">{html.escape(c.title)}</figcaption>'
         '<div class="werkzorg-live-body">'

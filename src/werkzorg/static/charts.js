@@ -1,6 +1,6 @@
 (function () {
   "use strict";
-  /* Draws the live charts of a statistics page (werkzorg.charts): one Vega-Lite view per
+  /* Draws the live charts of a statistics page (werkzorg.charts): one Vega view (compiled from Vega-Lite at build time) per
      figure.werkzorg-live, with the page's light or dark theme. Inlined once per chart; runs once. */
   if (window.werkzorgLive) return;
   var live = { views: {}, specs: {} };
@@ -29,7 +29,7 @@
   }
 
   function paramNames(spec) {
-    return (spec.params || []).map(function (p) { return p.name; });
+    return (spec.signals || []).filter(function (p) { return p.bind; }).map(function (p) { return p.name; });
   }
 
   function draw(fig, keep) {
@@ -43,15 +43,16 @@
       old.finalize();
     }
     var s = JSON.parse(JSON.stringify(spec));
-    (s.params || []).forEach(function (p) { if (p.name in values) p.value = values[p.name]; });
-    return window.vegaEmbed(target, s, {
-      renderer: "svg", actions: false, config: themeConfig(isDark()),
-      formatLocale: { decimal: ",", thousands: ".", grouping: [3], currency: ["\u20ac\u00a0", ""] }
-    }).then(function (result) {
-      live.views[key] = result.view;
+    (s.signals || []).forEach(function (p) { if (p.name in values) p.value = values[p.name]; });
+    target.innerHTML = "";
+    var view = new vega.View(vega.parse(s, themeConfig(isDark())), { renderer: "svg", container: target, hover: true });
+    var handler = new vegaTooltip.Handler({ theme: isDark() ? "dark" : "light" });
+    view.tooltip(handler.call);
+    return view.runAsync().then(function () {
+      live.views[key] = view;
       fig.classList.add("werkzorg-live-drawn");
       fig.setAttribute("data-theme-drawn", isDark() ? "dark" : "light");
-      return result.view;
+      return view;
     });
   }
 
@@ -66,10 +67,11 @@
       var el = fig.querySelector("script.werkzorg-live-spec");
       live.specs[fig.getAttribute("data-chart")] = JSON.parse(el.textContent);
     });
-    if (typeof window.vegaEmbed !== "function") {  // e.g. in Jupyter: the data table stays
+    if (!window.vega || !window.vegaTooltip) {  // e.g. in Jupyter: the data table stays
       readyResolve(false);
       return;
     }
+    vega.formatLocale({ decimal: ",", thousands: ".", grouping: [3], currency: ["\u20ac\u00a0", ""] });
     drawAll(false).then(function () { readyResolve(true); });
     var current = isDark();
     function follow() {
