@@ -206,3 +206,21 @@ def test_verkenner_notebook_points_to_the_static_explorer(browser, page_url, cle
     links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a")]
     assert any("/book/verkennen/" in (h or "") for h in links), links
     assert not browser.find_elements(By.CSS_SELECTOR, "main select, main input, main button.widget-button")
+
+
+@pytest.mark.parametrize("stem", ["deeltijd", "migratieachtergrond"])
+def test_charts_follow_dark_mode_and_keep_every_group_visible(stem, browser, page_url, clean_logs):
+    figs = _open(browser, page_url, stem)
+    key = figs[0].get_attribute("data-chart")
+    browser.execute_script("document.documentElement.setAttribute('data-theme', 'dark')")
+    WebDriverWait(browser, 20).until(
+        lambda d: all(f.get_attribute("data-theme-drawn") == "dark" for f in figs) and _marks(d, key))
+    fills = browser.execute_script(
+        "return Array.from(document.querySelectorAll('figure.werkzorg-live g.role-mark path'))"
+        ".map(p => (p.getAttribute('fill') || '') + '/' + (p.getAttribute('stroke') || ''))")
+    assert fills and not [f for f in fills if "#000000" in f.lower()], fills[:5]
+    # the axis text is light on the dark page
+    label = browser.execute_script(
+        "const t = document.querySelector('figure.werkzorg-live g.role-axis-label text'); return t && t.getAttribute('fill')")
+    assert label and label.lower() not in ("#000", "#000000", "#222222")
+    browser.execute_script("document.documentElement.setAttribute('data-theme', 'light')")

@@ -44,6 +44,11 @@
     }
     var s = JSON.parse(JSON.stringify(spec));
     (s.signals || []).forEach(function (p) { if (p.name in values) p.value = values[p.name]; });
+    if (isDark()) {  // black ("Totaal") would vanish on the dark page: a light grey instead
+      (s.scales || []).forEach(function (sc) {
+        if (Array.isArray(sc.range)) sc.range = sc.range.map(function (c) { return c === "#000000" ? "#d0d0d0" : c; });
+      });
+    }
     target.innerHTML = "";
     var view = new vega.View(vega.parse(s, themeConfig(isDark())), { renderer: "svg", container: target, hover: true });
     var handler = new vegaTooltip.Handler({ theme: isDark() ? "dark" : "light" });
