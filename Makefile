@@ -83,6 +83,7 @@ bench: vendor browser-deps
 	$(BIN)/python tools/bench_build.py
 	$(BIN)/python tools/bench_data.py
 	$(BIN)/python tools/bench_household.py
+	$(BIN)/python tools/bench_charts.py
 
 data: venv
 	$(BIN)/python -m werkzorg data refresh

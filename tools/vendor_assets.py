@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 
 HTML_MANAGER = "@jupyter-widgets/html-manager@1.0.14"
+#: Vega alone (charts compiled to Vega at build time) plus its tooltip handler, for the statistics pages.
+VEGA_VIEW = ("vega@5.30.0", "vega-tooltip@0.34.0")
 REQUIREJS = "requirejs@2.3.7"
 
 VEGA_WRAPPER_START = '/* vega, vega-lite, vega-embed from vl-convert-python */\n(function () {"use strict";\n'
@@ -49,6 +51,20 @@ def _npm_pack(spec: str, workdir: Path) -> Path:
     with tarfile.open(workdir / name) as tar:
         tar.extractall(target, filter="data")
     return target / "package"
+
+
+def vendor_vega_view() -> None:
+    """vega + vega-tooltip from npm, one classic script (``window.vega``, ``window.vegaTooltip``)."""
+    out = VENDOR / "vega-view.js"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        parts = [f"/* {', '.join(VEGA_VIEW)} from the npm registry (werkzorg.charts) */"]
+        for spec in VEGA_VIEW:
+            pkg = _npm_pack(spec, Path(tmp))
+            name = spec.rsplit("@", 1)[0]
+            parts.append((pkg / "build" / f"{name}.min.js").read_text(encoding="utf-8"))
+        out.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    print(f"vendored {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KiB)")
 
 
 #: Folders (relative to the site root) that hold notebook pages with widgets.
@@ -91,6 +107,8 @@ def main() -> None:
     vega = VENDOR / "vega-bundle.js"
     if not vega.is_file() or not vega.read_text(encoding="utf-8").startswith(VEGA_WRAPPER_START):
         vendor_vega()
+    if not (VENDOR / "vega-view.js").is_file():
+        vendor_vega_view()
     if not (VENDOR / "widgets" / "embed-amd.js").is_file():
         vendor_widgets()
     elif not all((ROOT / "extra" / d / "@jupyter-widgets").is_dir() for d in WIDGET_PAGE_FOLDERS):

@@ -87,6 +87,10 @@ class AuditResult:
     values: dict[str, ValueCheck] = field(default_factory=dict)
     tables: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    #: For a claim the data cannot check: the open table or publication that would decide it
+    #: (data/audit_deciders.yaml), and the StatLine table id when one table would.
+    decided_by: str = ""
+    decider_table: str = ""
 
     @property
     def summary(self) -> str:
@@ -287,6 +291,46 @@ def audit_claim(claim: Claim, entry: dict, ev: Evaluator) -> AuditResult:
     return result
 
 
+def deciders_path() -> Path:
+    return data_dir() / "audit_deciders.yaml"
+
+
+def load_deciders(path: Path | None = None) -> dict[str, dict]:
+    """What would decide each unchecked claim: ``{claim id: {decided_by, table?, open}}``."""
+    path = path or deciders_path()
+    if not path.exists():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = raw.get("deciders")
+    if not isinstance(entries, dict):
+        raise AuditError(f"{path}: expected a top-level 'deciders:' mapping of claim id → entry")
+    for cid, e in entries.items():
+        if not isinstance(e, dict) or not str(e.get("decided_by") or "").strip():
+            raise AuditError(f"{path}: entry '{cid}' needs 'decided_by' (which open table or publication would decide it)")
+    return entries
+
+
+def attach_deciders(results: dict[str, AuditResult], deciders: dict[str, dict]) -> dict[str, AuditResult]:
+    """Add the deciding source to every unchecked claim; fail when one lacks it (none stays vague)."""
+    unknown = [c for c in deciders if c not in results]
+    if unknown:
+        raise AuditError(f"{deciders_path()}: no claim with id(s): {', '.join(unknown)}")
+    for r in results.values():
+        r.decided_by, r.decider_table = "", ""
+    for cid, r in results.items():
+        if r.status == "niet te controleren" and cid not in deciders and r.tables:
+            # a lookup whose cell is gone (e.g. after a refresh): its own tables decide it
+            r.decided_by = ("De tabel " + " en ".join(r.tables) + " in de gegevens van dit boek; na een verversing "
+                            "met de ontbrekende periode beslist de audit zelf.")
+    missing = [c for c, r in results.items() if r.status == "niet te controleren" and c not in deciders and not r.decided_by]
+    if missing:
+        raise AuditError(f"{deciders_path()}: say what would decide the unchecked claim(s): {', '.join(missing)}")
+    for cid, e in deciders.items():
+        results[cid].decided_by = " ".join(str(e["decided_by"]).split())
+        results[cid].decider_table = str(e.get("table") or "")
+    return results
+
+
 def run_audit(claims: dict[str, Claim] | None = None, spec: dict[str, dict] | None = None,
               tables: dict[str, pd.DataFrame] | None = None) -> dict[str, AuditResult]:
     """Audit every claim; raise :class:`AuditError` when a claim has no entry (none is dropped)."""
@@ -296,7 +340,10 @@ def run_audit(claims: dict[str, Claim] | None = None, spec: dict[str, dict] | No
     if missing:
         raise AuditError(f"{audit_path()}: no audit entry for claim(s): {', '.join(missing)}")
     ev = Evaluator(tables if tables is not None else cbs.load_all())
-    return {cid: audit_claim(claim, spec[cid], ev) for cid, claim in claims.items()}
+    results = {cid: audit_claim(claim, spec[cid], ev) for cid, claim in claims.items()}
+    if set(results) == set(load_claims()):  # the book's own claims (tests may audit a subset)
+        attach_deciders(results, load_deciders())
+    return results
 
 
 def stale_entries(claims: dict[str, Claim], spec: dict[str, dict]) -> list[str]:

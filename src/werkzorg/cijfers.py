@@ -283,7 +283,8 @@ def audit_table(ids: list[str] | None = None) -> pd.DataFrame:
         if ids is not None and cid not in ids:
             continue
         c = claims[cid]
-        rows.append({"cijfer": c.statement, "gids": c.render(), "controle": audit.METHOD_NL[r.method], "status": r.status})
+        rows.append({"cijfer": c.statement, "gids": c.render(), "controle": audit.METHOD_NL[r.method], "status": r.status,
+                     "wat het zou beslissen": r.decided_by or "\u2013"})
     return pd.DataFrame(rows)
 
 

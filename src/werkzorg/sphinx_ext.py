@@ -290,6 +290,8 @@ class ClaimsOverview(SphinxDirective):
                 rows.append(("Controle", how))
             if result.explanation:
                 rows.append(("Uitleg", result.explanation))
+            if getattr(result, "decided_by", ""):
+                rows.append(("Wat het zou beslissen", result.decided_by))
         for name, value in rows:
             f = nodes.field()
             f += nodes.field_name(text=name)
@@ -419,6 +421,57 @@ def _add_explorer_data(app: Sphinx, pagename: str, templatename: str, context: d
     context.setdefault("script_files", []).append(JavaScript(f"_static/{explorer.GRID_FILE}", defer="defer"))
 
 
+WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
+
+
+def _drop_idle_widget_manager(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Load the ipywidgets manager (~3.5 MB) only where the page shows a widget.
+
+    MyST-NB adds the manager and the saved widget state to every page whose notebook created
+    widgets, even when the cells that show them are removed from the website (they stay for
+    readers who run the notebook in Jupyter). Without a widget view in the body nothing would
+    be drawn, so the scripts go.
+    """
+    if WIDGET_VIEW_MIME in context.get("body", ""):
+        return
+    import posixpath
+
+    # Sphinx stores a page's own script as "_static/<path>"; compare normalised paths.
+    manager = set()
+    for key in getattr(app.config, "nb_ipywidgets_js", None) or {}:
+        manager |= {posixpath.normpath(str(key)), posixpath.normpath(posixpath.join("_static", str(key)))}
+    kept = []
+    for js in context.get("script_files", []):
+        attrs = getattr(js, "attributes", {}) or {}
+        name = str(getattr(js, "filename", "") or "")
+        if (name and posixpath.normpath(name) in manager) or attrs.get("type") == WIDGET_STATE_MIME:
+            continue
+        kept.append(js)
+    context["script_files"] = kept
+
+
+def _write_chart_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """Write the CSV of every statistics page's charts into the built site (werkzorg.charts)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from . import charts
+
+    charts.write_downloads(app.outdir)
+
+
+def _add_vega_view_where_needed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Load the Vega runtime alone (~170 KB gzip) on pages with live statistics charts (werkzorg.charts).
+
+    Those charts are compiled to Vega at build time, so they need neither Vega-Lite nor vega-embed.
+    """
+    if app.config.werkzorg_vega_view_marker not in context.get("body", ""):
+        return
+    from sphinx.builders.html._assets import _JavaScript as JavaScript
+
+    context.setdefault("script_files", []).append(JavaScript(app.config.werkzorg_vega_view_js, defer="defer"))
+
+
 def _merge_env(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
     env.werkzorg_claim_docs = getattr(env, "werkzorg_claim_docs", set()) | getattr(other, "werkzorg_claim_docs", set())
 
@@ -477,5 +530,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("werkzorg_vega_markers", ["vegaEmbed", "wz-verkenner", "werkzorg-vega"], "html")
     app.connect("html-page-context", _add_vega_where_needed, priority=900)
     app.connect("html-page-context", _add_explorer_data, priority=901)
+    app.connect("html-page-context", _drop_idle_widget_manager, priority=950)
+    app.add_config_value("werkzorg_vega_view_js", "vendor/vega-view.js", "html")
+    app.add_config_value("werkzorg_vega_view_marker", 'class="werkzorg-live"', "html")
+    app.connect("html-page-context", _add_vega_view_where_needed, priority=900)
+    app.connect("build-finished", _write_chart_downloads)
     app.connect("html-page-context", _dedupe_scripts, priority=999)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -45,13 +45,13 @@ def test_clicking_a_number_in_a_notebook_shows_source_definition_and_status(brow
 
 
 @pytest.mark.parametrize("stem", NOTEBOOKS)
-def test_notebook_shows_charts_and_a_static_widget_without_errors(stem, browser, page_url, read_logs, clean_logs):
+def test_notebook_shows_live_charts_with_a_description_and_no_errors(stem, browser, page_url, read_logs, clean_logs):
     browser.get(page_url(f"notebooks/{stem}.html"))
-    figures = browser.find_elements(By.CSS_SELECTOR, "main figure img")
-    assert figures, "no glued figure on the page"
-    assert all(img.get_attribute("alt") for img in figures)
-    # The widget state is embedded: the html-manager draws the dropdown without a kernel.
-    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "main .widget-dropdown select"))
+    figures = browser.find_elements(By.CSS_SELECTOR, "main figure.werkzorg-live")
+    assert figures, "no live chart on the page"
+    assert all(f.find_element(By.CSS_SELECTOR, ".werkzorg-live-chart").get_attribute("aria-label") for f in figures)
+    WebDriverWait(browser, 30).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "main figure.werkzorg-live-drawn svg")) == len(figures))
     errors, hosts = read_logs(browser)
     assert not errors, errors
     assert not hosts, hosts

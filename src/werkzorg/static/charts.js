@@ -1,0 +1,99 @@
+(function () {
+  "use strict";
+  /* Draws the live charts of a statistics page (werkzorg.charts): one Vega view (compiled from Vega-Lite at build time) per
+     figure.werkzorg-live, with the page's light or dark theme. Inlined once per chart; runs once. */
+  if (window.werkzorgLive) return;
+  var live = { views: {}, specs: {} };
+  window.werkzorgLive = live;
+  var readyResolve;
+  live.ready = new Promise(function (r) { readyResolve = r; });
+
+  function isDark() {
+    var t = document.documentElement.getAttribute("data-theme");
+    if (t === "dark") return true;
+    if (t === "light") return false;
+    return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  }
+
+  function themeConfig(dark) {
+    var fg = dark ? "#e8e8e8" : "#222222";
+    var grid = dark ? "#4a4a4a" : "#dddddd";
+    var domain = dark ? "#9a9a9a" : "#666666";
+    return {
+      background: null,
+      axis: { labelColor: fg, titleColor: fg, gridColor: grid, domainColor: domain, tickColor: domain },
+      legend: { labelColor: fg, titleColor: fg },
+      title: { color: fg },
+      text: { color: fg }
+    };
+  }
+
+  function paramNames(spec) {
+    return (spec.signals || []).filter(function (p) { return p.bind; }).map(function (p) { return p.name; });
+  }
+
+  function draw(fig, keep) {
+    var key = fig.getAttribute("data-chart");
+    var spec = live.specs[key];
+    var target = fig.querySelector(".werkzorg-live-chart");
+    var old = live.views[key];
+    var values = {};
+    if (old && keep) {
+      paramNames(spec).forEach(function (n) { try { values[n] = old.signal(n); } catch (e) { /* not a signal */ } });
+      old.finalize();
+    }
+    var s = JSON.parse(JSON.stringify(spec));
+    (s.signals || []).forEach(function (p) { if (p.name in values) p.value = values[p.name]; });
+    if (isDark()) {  // black ("Totaal") would vanish on the dark page: a light grey instead
+      (s.scales || []).forEach(function (sc) {
+        if (Array.isArray(sc.range)) sc.range = sc.range.map(function (c) { return c === "#000000" ? "#d0d0d0" : c; });
+      });
+    }
+    target.innerHTML = "";
+    var view = new vega.View(vega.parse(s, themeConfig(isDark())), { renderer: "svg", container: target, hover: true });
+    var handler = new vegaTooltip.Handler({ theme: isDark() ? "dark" : "light" });
+    view.tooltip(handler.call);
+    return view.runAsync().then(function () {
+      live.views[key] = view;
+      fig.classList.add("werkzorg-live-drawn");
+      fig.setAttribute("data-theme-drawn", isDark() ? "dark" : "light");
+      return view;
+    });
+  }
+
+  function drawAll(keep) {
+    var figs = Array.prototype.slice.call(document.querySelectorAll("figure.werkzorg-live"));
+    return Promise.all(figs.map(function (f) { return draw(f, keep); }));
+  }
+
+  function start() {
+    var figs = document.querySelectorAll("figure.werkzorg-live");
+    Array.prototype.forEach.call(figs, function (fig) {
+      var el = fig.querySelector("script.werkzorg-live-spec");
+      live.specs[fig.getAttribute("data-chart")] = JSON.parse(el.textContent);
+    });
+    if (!window.vega || !window.vegaTooltip) {  // e.g. in Jupyter: the data table stays
+      readyResolve(false);
+      return;
+    }
+    vega.formatLocale({ decimal: ",", thousands: ".", grouping: [3], currency: ["\u20ac\u00a0", ""] });
+    drawAll(false).then(function () { readyResolve(true); });
+    var current = isDark();
+    function follow() {
+      if (isDark() === current) return;
+      current = isDark();
+      drawAll(true);
+    }
+    new MutationObserver(follow).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    if (window.matchMedia) {
+      var mq = window.matchMedia("(prefers-color-scheme: dark)");
+      if (mq.addEventListener) mq.addEventListener("change", follow);
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
