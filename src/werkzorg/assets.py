@@ -14,11 +14,15 @@
 - Unused parts go: thebe (live code, switched off in ``_config.yml``) and, through
   ``templates/layout.html``, Sphinx's search scripts and search index on every page but the
   search page (the theme loads them everywhere for "search as you type", which is off).
+- The book's own stylesheets (werkzorg.css, belemmeringen.css, ...) go to the browser as one
+  file, ``_static/werkzorg-bundel-<hash>.css``, in the same order.
 - Images are loaded lazily, except the first of a page (it may be above the fold).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -37,6 +41,7 @@ KEEP_SYNC = ("documentation_options.js",)
 #: Assets of sphinx-thebe (loaded by Jupyter Book even with thebe off).
 THEBE_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
 THEBE_INLINE = ("THEBE_JS_URL", "kernelName = ")
+PYDATA_THEMES = {"sphinx_book_theme", "pydata_sphinx_theme"}
 FA_FONTS = ("fa-solid-900", "fa-regular-400", "fa-brands-400")
 
 
@@ -52,6 +57,8 @@ def _generated_templates(app: Sphinx) -> Path:
 
 def _install_templates(app: Sphinx, config: Any) -> None:
     """Put the theme's asset macros, minus fontawesome.js, first on the template path."""
+    if config.html_theme not in PYDATA_THEMES:
+        return
     source = _theme_macros().read_text(encoding="utf-8")
     patched, count = FONTAWESOME_LINE.subn("", source)
     if count != 1:
@@ -88,7 +95,37 @@ def _lighter_page(app: Sphinx, pagename: str, templatename: str, context: dict, 
             js = _JavaScript(name, priority=priority, **attrs)
         scripts.append(js)
     context["script_files"] = scripts
-    context["css_files"] = [c for c in context.get("css_files", []) if not _filename(c).endswith(THEBE_FILES)]
+    css = [c for c in context.get("css_files", []) if not _filename(c).endswith(THEBE_FILES)]
+    context["css_files"] = _bundle_own_css(app, css)
+
+
+def _bundle_own_css(app: Sphinx, css: list) -> list:
+    """One stylesheet instead of the book's own many small ones (each a request that blocks
+    the first paint). Only the run of the book's own files at the end of the list is joined,
+    in the same order, so the cascade is unchanged."""
+    from sphinx.builders.html._assets import _CascadingStyleSheet
+
+    source = Path(app.confdir) / "_static"
+    tail: list = []
+    for c in reversed(css):
+        name = _filename(c)
+        attrs = set(getattr(c, "attributes", {}) or {}) - {"rel", "type", "priority"}
+        if not name.startswith("_static/") or "/" in name[8:] or attrs or not (source / name[8:]).is_file():
+            break
+        tail.insert(0, c)
+    if len(tail) < 2:
+        return css
+    parts = [(source / _filename(c)[8:]) for c in tail]
+    text = "".join(f"/* ---- {p.name} ---- */\n{p.read_text(encoding='utf-8')}\n" for p in parts)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    name = f"werkzorg-bundel-{digest}.css"
+    target = Path(app.outdir) / "_static" / name
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    return css[: len(css) - len(tail)] + [_CascadingStyleSheet(f"_static/{name}", priority=800)]
 
 
 def _lazy_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -160,6 +197,8 @@ def _subset_after_build(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
+    if app.config.html_theme not in PYDATA_THEMES or not (outdir / "_static" / "vendor" / "fontawesome").is_dir():
+        return
     codepoints = used_icon_codepoints(outdir)
     if not codepoints:
         raise ExtensionError("werkzorg.assets: found no Font Awesome icons in the built site; the theme changed?")

@@ -104,19 +104,51 @@ def _all_pages(built_site: Path) -> list[str]:
     return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
 
 
+#: Table cells a reader cannot see whole: beyond the screen's edge, or cut off by a box that
+#: scrolls or clips (the barrier tables once hid "Wat helpt" that way, with no hint to scroll).
+_CLIPPED_CELLS = """
+const vw = window.innerWidth;
+const out = [];
+cells: for (const cell of document.querySelectorAll('main article td, main article th')) {
+  if (!cell.getClientRects().length) continue;                 // not shown (folded, hidden)
+  const r = cell.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) continue;
+  let left = 0, right = vw;
+  for (let p = cell.parentElement; p && p !== document.body; p = p.parentElement) {
+    const pr = p.getBoundingClientRect();
+    if (pr.width <= 1 || pr.height <= 1) continue cells;          // visually hidden (e.g. stacked header)
+    const ox = getComputedStyle(p).overflowX;
+    if (ox !== 'visible') { left = Math.max(left, pr.left); right = Math.min(right, pr.right); }
+  }
+  if (r.right > right + 1 || r.left < left - 1) {
+    const table = cell.closest('table');
+    out.push((table.id || table.className || 'table') + ' :: "' + cell.textContent.trim().slice(0, 40)
+             + '" spans ' + Math.round(r.left) + '-' + Math.round(r.right) + ' px, visible ' + Math.round(left) + '-' + Math.round(right));
+  }
+}
+return out;
+"""
+
+
 @pytest.mark.parametrize("width", [390, 320])
 def test_no_page_scrolls_sideways_on_a_phone(browser, built_site: Path, page_url, width):
     """Long Dutch compounds in headings, long claims and inline code once made ten pages wider
     than a phone; every page is checked so a new chapter cannot bring that back. 320 px is the
-    width WCAG 1.4.10 (reflow) asks for: a small phone, or 1280 px zoomed to 400%."""
+    width WCAG 1.4.10 (reflow) asks for: a small phone, or 1280 px zoomed to 400%.
+    On the same pass: every table cell that is shown lies wholly on the screen, not cut off by
+    the screen's edge or by a box that scrolls (wide tables become stacked cards)."""
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {**PHONE, "width": width})
-    problems = []
+    problems, clipped = [], []
     try:
         for page in _all_pages(built_site):
             browser.get(page_url(page))
             m = browser.execute_script(_OVERFLOW, width)
             if m["scroll"] > m["inner"] + 1 or m["inner"] > width + 1:
                 problems.append(f"{page}: {max(m['scroll'], m['inner'])} px wide; widest elements: {m['wide']}")
+            cells = browser.execute_script(_CLIPPED_CELLS)
+            if cells:
+                clipped.append(f"{page}: {len(cells)} cells, e.g. {cells[:3]}")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert not problems, f"Pages wider than a {width} px screen:\n" + "\n".join(problems)
+    assert not clipped, f"Table cells cut off or beyond a {width} px screen:\n" + "\n".join(clipped)
