@@ -44,8 +44,38 @@
     });
   }
 
+  /* Barrier cards on a phone: the barrier itself stays in view, what helps and the source fold
+     away behind a button, so a reader can skim the barriers of a level. On a wide screen and on
+     paper the table shows everything (the fold only applies to stacked cards, see werkzorg.css). */
+  function foldable(table) {
+    var n = 0;
+    each(table.tBodies, function (body) {
+      each(body.rows, function (row) {
+        var first = row.cells[0];
+        if (!first || row.cells.length < 2 || first.querySelector(".wz-kaart-knop")) return;
+        var help = row.cells[1];
+        var items = help.querySelectorAll("li").length;
+        var id = (table.id || "wz-tabel") + "-rij-" + (n++);
+        var rest = Array.prototype.slice.call(row.cells, 1);
+        rest.forEach(function (c, i) { c.id = c.id || id + "-" + i; });
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "wz-kaart-knop";
+        button.setAttribute("aria-expanded", "false");
+        button.setAttribute("aria-controls", rest.map(function (c) { return c.id; }).join(" "));
+        button.textContent = (help.getAttribute("data-label") || "Meer") + (items ? " (" + items + ")" : "");
+        button.addEventListener("click", function () {
+          var open = row.classList.toggle("wz-open");
+          button.setAttribute("aria-expanded", open ? "true" : "false");
+        });
+        first.appendChild(button);
+      });
+    });
+  }
+
   function init() {
     tables().forEach(label);
+    document.querySelectorAll("main article table.werkzorg-belemmeringen").forEach(foldable);
     update();
     if (NARROW.addEventListener) NARROW.addEventListener("change", update);
     var timer = null;

@@ -152,3 +152,44 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, built_site: Path, page_url
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert not problems, f"Pages wider than a {width} px screen:\n" + "\n".join(problems)
     assert not clipped, f"Table cells cut off or beyond a {width} px screen:\n" + "\n".join(clipped)
+
+
+_HEIGHT = "return document.documentElement.scrollHeight"
+
+
+def test_barrier_chapter_is_skimmable_on_a_phone(phone, page_url):
+    """Each barrier is a card: its name and explanation in view, what helps and the source behind
+    a button a thumb can tap. Folded, the chapter is far shorter than with every card open;
+    on paper everything is printed."""
+    from selenium.webdriver.common.by import By
+
+    phone.get(page_url("book/belemmeringen/belemmeringen.html"))
+    rows = phone.find_elements(By.CSS_SELECTOR, "table.werkzorg-belemmeringen tbody tr")
+    assert len(rows) >= 10
+    for row in rows:
+        cells = row.find_elements(By.TAG_NAME, "td")
+        assert cells[0].is_displayed() and cells[0].text.strip()
+        assert not any(c.is_displayed() for c in cells[1:]), f"'{cells[0].text[:30]}' is not folded"
+        assert row.find_element(By.CSS_SELECTOR, "button.wz-kaart-knop").is_displayed()
+    folded = phone.execute_script(_HEIGHT)
+    first = rows[0]
+    button = first.find_element(By.CSS_SELECTOR, "button.wz-kaart-knop")
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    help_cell = first.find_elements(By.TAG_NAME, "td")[1]
+    assert help_cell.is_displayed() and help_cell.find_elements(By.TAG_NAME, "li")
+    right = phone.execute_script("return arguments[0].getBoundingClientRect().right", help_cell)
+    assert right <= PHONE["width"] + 1, f"'Wat helpt' reaches {right:.0f} px on a {PHONE['width']} px screen"
+    for row in rows[1:]:
+        phone.execute_script("arguments[0].click()", row.find_element(By.CSS_SELECTOR, "button.wz-kaart-knop"))
+    unfolded = phone.execute_script(_HEIGHT)
+    assert folded <= 0.7 * unfolded, f"folded {folded} px vs all open {unfolded} px: folding saves too little"
+    # Paper: the table with every cell, no buttons.
+    phone.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        phone.get(page_url("book/belemmeringen/belemmeringen.html"))
+        cells = phone.find_elements(By.CSS_SELECTOR, "table.werkzorg-belemmeringen tbody td")
+        assert all(c.is_displayed() for c in cells)
+        assert not any(b.is_displayed() for b in phone.find_elements(By.CSS_SELECTOR, "button.wz-kaart-knop"))
+    finally:
+        phone.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
