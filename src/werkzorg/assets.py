@@ -12,8 +12,8 @@
   longer block the first paint. ``documentation_options.js`` stays synchronous: an inline
   script in every page writes to it at once. The search page is left as the theme makes it.
 - Unused parts go: thebe (live code, switched off in ``_config.yml``) and, through
-  ``templates/layout.html``, Sphinx's search scripts and search index on every page but the
-  search page (the theme loads them everywhere for "search as you type", which is off).
+  a patched copy of the theme's layout, Sphinx's search scripts and search index on every page
+  but the search page (the theme loads them everywhere for "search as you type", which is off).
 - The book's own stylesheets (werkzorg.css, belemmeringen.css, ...) go to the browser as one
   file, ``_static/werkzorg-bundel-<hash>.css``, in the same order.
 - Images are loaded lazily, except the first of a page (it may be above the fold).
@@ -34,8 +34,9 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-TEMPLATES = Path(__file__).parent / "templates"
 FONTAWESOME_LINE = re.compile(r"^.*<script[^>]*scripts/fontawesome\.js[^>]*></script>\s*$\n?", re.M)
+SEARCH_IF = "{% if pagename == 'search' %}"
+SEARCH_IF_PATCHED = "{% if pagename == 'search' or not (theme_search_as_you_type | tobool) %}"
 #: Scripts that must run as soon as the parser meets them (an inline script uses them at once).
 KEEP_SYNC = ("documentation_options.js",)
 #: Assets of sphinx-thebe (loaded by Jupyter Book even with thebe off).
@@ -45,32 +46,52 @@ PYDATA_THEMES = {"sphinx_book_theme", "pydata_sphinx_theme"}
 FA_FONTS = ("fa-solid-900", "fa-regular-400", "fa-brands-400")
 
 
-def _theme_macros() -> Path:
+def _theme_dir() -> Path:
     import pydata_sphinx_theme
 
-    return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "webpack-macros.html"
+    return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
 
 
 def _generated_templates(app: Sphinx) -> Path:
     return Path(app.doctreedir).parent / "werkzorg-templates"
 
 
-def _install_templates(app: Sphinx, config: Any) -> None:
-    """Put the theme's asset macros, minus fontawesome.js, first on the template path."""
-    if config.html_theme not in PYDATA_THEMES:
-        return
-    source = _theme_macros().read_text(encoding="utf-8")
-    patched, count = FONTAWESOME_LINE.subn("", source)
+def _patch(text: str, pattern: re.Pattern[str] | str, repl: str, what: str) -> str:
+    patched, count = (pattern.subn(repl, text) if isinstance(pattern, re.Pattern)
+                      else (text.replace(pattern, repl), text.count(pattern)))
     if count != 1:
         raise ExtensionError(
-            "werkzorg.assets: pydata-sphinx-theme's webpack-macros.html no longer has one "
-            f"fontawesome.js line ({count} found); update src/werkzorg/assets.py for this theme version"
+            f"werkzorg.assets: pydata-sphinx-theme's {what} changed ({count} matches where 1 was expected); "
+            "update src/werkzorg/assets.py for this theme version"
         )
-    target = _generated_templates(app) / "static" / "webpack-macros.html"
+    return patched
+
+
+def _write(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.is_file() or target.read_text(encoding="utf-8") != patched:
-        target.write_text(patched, encoding="utf-8")
-    paths = [str(_generated_templates(app)), str(TEMPLATES)]
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+
+
+def _install_templates(app: Sphinx, config: Any) -> None:
+    """Patched copies of two theme templates, first on the template path.
+
+    - ``static/webpack-macros.html`` without the fontawesome.js line;
+    - ``pydata_sphinx_theme/layout.html`` (the name sphinx-book-theme's layout extends) loading
+      Sphinx's search scripts only when "search as you type" is on.
+    Both are generated from the installed theme, so the rest of each template follows the
+    theme, and a project ``layout.html`` override (``{% extends "!layout.html" %}``) still works.
+    """
+    if config.html_theme not in PYDATA_THEMES:
+        return
+    theme = _theme_dir()
+    out = _generated_templates(app)
+    macros = (theme / "static" / "webpack-macros.html").read_text(encoding="utf-8")
+    _write(out / "static" / "webpack-macros.html", _patch(macros, FONTAWESOME_LINE, "", "webpack-macros.html"))
+    layout = (theme / "layout.html").read_text(encoding="utf-8")
+    _write(out / "pydata_sphinx_theme" / "layout.html",
+           _patch(layout, SEARCH_IF, SEARCH_IF_PATCHED, "layout.html search scripts"))
+    paths = [str(out)]
     config.templates_path = paths + [p for p in config.templates_path if p not in paths]
 
 
@@ -106,6 +127,7 @@ def _bundle_own_css(app: Sphinx, css: list) -> list:
     from sphinx.builders.html._assets import _CascadingStyleSheet
 
     source = Path(app.confdir) / "_static"
+    css = sorted(css, key=lambda c: getattr(c, "priority", 500))  # the order Sphinx renders them in
     tail: list = []
     for c in reversed(css):
         name = _filename(c)
