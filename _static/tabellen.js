@@ -3,7 +3,8 @@
    narrow screen a table that does not fit its column, and always the barrier and claims
    tables, is shown as stacked cards (class wz-gestapeld, styled in werkzorg.css): one card
    per row, each cell with its header above it. Without JavaScript a wide table scrolls
-   inside its own box, as before. Worksheets (fill-in grids) keep their grid. */
+   inside its own box, as before. Worksheets (fill-in grids) keep their grid. A table without
+   a header row (two-column key/value tables) is stacked too when it does not fit, unlabelled. */
 (function () {
   "use strict";
   var NARROW = window.matchMedia("(max-width: 640px)");
@@ -12,11 +13,12 @@
 
   function tables() {
     return Array.prototype.filter.call(document.querySelectorAll("main article table"), function (t) {
-      return t.tHead && t.tHead.rows.length && !t.closest(".wz-blad");
+      return !t.closest(".wz-blad");
     });
   }
 
   function label(table) {
+    if (!table.tHead || !table.tHead.rows.length) return;  // e.g. two-column key/value tables
     var head = table.tHead.rows[table.tHead.rows.length - 1];
     var names = [];
     each(head.cells, function (c) {
@@ -83,6 +85,20 @@
       clearTimeout(timer);
       timer = setTimeout(update, 150);
     });
+    // Tables drawn later (notebook widgets) are labelled and measured when they appear.
+    if (window.MutationObserver) {
+      var main = document.querySelector("main") || document.body;
+      var pending = null;
+      new MutationObserver(function (records) {
+        var added = records.some(function (r) {
+          return Array.prototype.some.call(r.addedNodes, function (n) {
+            return n.nodeType === 1 && (n.tagName === "TABLE" || (n.querySelector && n.querySelector("table")));
+          });
+        });
+        if (!added || pending) return;
+        pending = setTimeout(function () { pending = null; tables().forEach(label); update(); }, 100);
+      }).observe(main, {childList: true, subtree: true});
+    }
     // Tables in folded blocks get their size when opened.
     document.addEventListener("toggle", update, true);
     document.addEventListener("click", function (e) {

@@ -15,13 +15,12 @@
   a patched copy of the theme's layout, Sphinx's search scripts and search index on every page
   but the search page (the theme loads them everywhere for "search as you type", which is off).
 - The book's own stylesheets (werkzorg.css, belemmeringen.css, ...) go to the browser as one
-  file, ``_static/werkzorg-bundel-<hash>.css``, in the same order.
+  file, ``_static/werkzorg-bundel.css``, in the same order.
 - Images are loaded lazily, except the first of a page (it may be above the fold).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -42,6 +41,7 @@ KEEP_SYNC = ("documentation_options.js",)
 #: Assets of sphinx-thebe (loaded by Jupyter Book even with thebe off).
 THEBE_FILES = ("sphinx-thebe.js", "sphinx-thebe.css")
 THEBE_INLINE = ("THEBE_JS_URL", "kernelName = ")
+BUNDLE = "werkzorg-bundel.css"
 PYDATA_THEMES = {"sphinx_book_theme", "pydata_sphinx_theme"}
 FA_FONTS = ("fa-solid-900", "fa-regular-400", "fa-brands-400")
 
@@ -139,15 +139,15 @@ def _bundle_own_css(app: Sphinx, css: list) -> list:
         return css
     parts = [(source / _filename(c)[8:]) for c in tail]
     text = "".join(f"/* ---- {p.name} ---- */\n{p.read_text(encoding='utf-8')}\n" for p in parts)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    name = f"werkzorg-bundel-{digest}.css"
-    target = Path(app.outdir) / "_static" / name
-    if not target.is_file():
+    # One fixed name, rewritten whenever its parts changed (also at the end of a build that
+    # wrote no page), so pages from an earlier incremental build never point at stale CSS.
+    target = Path(app.outdir) / "_static" / BUNDLE
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(target)
-    return css[: len(css) - len(tail)] + [_CascadingStyleSheet(f"_static/{name}", priority=800)]
+    return css[: len(css) - len(tail)] + [_CascadingStyleSheet(f"_static/{BUNDLE}", priority=800)]
 
 
 def _lazy_images(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -219,6 +219,8 @@ def _subset_after_build(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
+    if app.builder.format == "html":
+        _bundle_own_css(app, list(getattr(app.builder, "_css_files", [])))
     if app.config.html_theme not in PYDATA_THEMES or not (outdir / "_static" / "vendor" / "fontawesome").is_dir():
         return
     codepoints = used_icon_codepoints(outdir)
