@@ -99,6 +99,12 @@
         pending = setTimeout(function () { pending = null; tables().forEach(label); update(); }, 100);
       }).observe(main, {childList: true, subtree: true});
     }
+    // Widgets may draw into a box that is still hidden, and show it later: look again after load.
+    window.addEventListener("load", function () {
+      [300, 1500].forEach(function (ms) {
+        setTimeout(function () { tables().forEach(label); update(); }, ms);
+      });
+    });
     // Tables in folded blocks get their size when opened.
     document.addEventListener("toggle", update, true);
     document.addEventListener("click", function (e) {

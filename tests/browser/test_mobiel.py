@@ -5,6 +5,7 @@ big enough, or far enough from the next one, to hit with a thumb (axe-core's tar
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,9 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, built_site: Path, page_url
             if m["scroll"] > m["inner"] + 1 or m["inner"] > width + 1:
                 problems.append(f"{page}: {max(m['scroll'], m['inner'])} px wide; widest elements: {m['wide']}")
             cells = browser.execute_script(_CLIPPED_CELLS)
+            if cells:  # widgets draw their tables after the load event: look again a moment later
+                time.sleep(2)
+                cells = browser.execute_script(_CLIPPED_CELLS)
             if cells:
                 clipped.append(f"{page}: {len(cells)} cells, e.g. {cells[:3]}")
     finally:
