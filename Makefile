@@ -17,7 +17,7 @@ help:
 	@echo "make test    alle tests (pakket, data, build, browser)"
 	@echo "make book-students  studenteneditie zonder uitwerkingen"
 	@echo "make handouts       PDF's om uit te delen in _build/handouts"
-	@echo "make bench   meet bouwtijd en paginagewicht"
+	@echo "make bench   meet bouwtijd, paginagewicht en Lighthouse-scores"
 	@echo "make data    ververs de CBS-snapshots (netwerk nodig)"
 	@echo "make lab     open de notebooks in JupyterLab op http://127.0.0.1:$(LAB_PORT)/"
 	@echo "make notebooks      voer alle notebooks uit buiten het boek en meld welke faalden"
@@ -83,7 +83,9 @@ bench: vendor browser-deps
 	$(BIN)/python tools/bench_build.py
 	$(BIN)/python tools/bench_data.py
 	$(BIN)/python tools/bench_household.py
+	$(MAKE) book
 	$(BIN)/python tools/bench_charts.py
+	$(BIN)/python tools/bench_lighthouse.py
 
 data: venv
 	$(BIN)/python -m werkzorg data refresh
