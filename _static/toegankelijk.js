@@ -168,3 +168,55 @@
     start();
   }
 })();
+
+// 4. The sidebar drawers on a phone: sphinx-book-theme takes the focus off a sidebar button
+//    when it is pressed (to drop its tooltip), so pydata-sphinx-theme, which remembers the
+//    focused element to give the focus back when the drawer closes, remembers nothing. A
+//    keyboard user who closes the drawer with Escape was left at the top of the page. When the
+//    drawer was used from the keyboard, the focus goes back to the button that opened it.
+(function () {
+  "use strict";
+  var keyboard = false;
+  document.addEventListener("keydown", function () { keyboard = true; }, true);
+  document.addEventListener("pointerdown", function () { keyboard = false; }, true);
+
+  function hook(dialogId, buttonSelector) {
+    var dialog = document.getElementById(dialogId);
+    if (!dialog) return;
+    dialog.addEventListener("close", function () {
+      if (!keyboard) return;
+      setTimeout(function () {
+        var active = document.activeElement;
+        if (active && active !== document.body && dialog.contains(active) === false) return;
+        var buttons = document.querySelectorAll(buttonSelector);
+        for (var i = 0; i < buttons.length; i++) {
+          if (buttons[i].getBoundingClientRect().width > 0) { buttons[i].focus(); return; }
+        }
+      }, 0);
+    });
+  }
+
+  // On a desktop the book-contents button folds the sidebar away without a drawer; the theme's
+  // blur would leave a keyboard user nowhere, so a second Enter did nothing.
+  // (A listener on the document, in the capture phase: the theme stops the click's propagation.)
+  function keepFocus(selector) {
+    document.addEventListener("click", function (e) {
+      var button = e.target && e.target.closest ? e.target.closest(selector) : null;
+      if (!button || !keyboard) return;
+      setTimeout(function () {
+        if (!document.querySelector("dialog[open]")) button.focus();
+      }, 0);
+    }, true);
+  }
+
+  function start() {
+    keepFocus(".primary-toggle");
+    hook("pst-primary-sidebar-modal", ".primary-toggle");
+    hook("pst-secondary-sidebar-modal", ".secondary-toggle");
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
