@@ -255,8 +255,32 @@ def _depart_citation(self: Any, node: nodes.citation) -> None:
         self.body.append("</div>\n")
 
 
+def _visit_hidden_code(self: Any, node: Any) -> None:
+    """MyST-NB's folded code cell, without its English ``aria-label="Toggle hidden content"``
+    on the summary: the summary is then named by its visible text ("Toon de code"), in Dutch,
+    and a voice-control user can say what she sees."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{html.escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{html.escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def _depart_hidden_code(self: Any, node: Any) -> None:
+    self.body.append("</details>\n")
+
+
+def _override_hidden_code(app: Sphinx) -> None:
+    if "myst_nb" not in app.extensions:
+        return
+    from myst_nb.sphinx_ import HideCodeCellNode
+
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_code, _depart_hidden_code))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
+    app.connect("builder-inited", _override_hidden_code)
     languages["nl"] = SearchDutchAligned
     # Stored with the environment: when the algorithm changes, every page is re-indexed.
     app.add_config_value("werkzorg_search_stemmer", js_compatible_dutch_algorithm(), "env")
