@@ -106,7 +106,7 @@ def _tap_element(browser, el) -> None:
     _tap(browser, r[0] + r[2] / 2, r[1] + r[3] / 2)
 
 
-def _wait_links(browser, selector, want_visible: bool, what: str, timeout=3):
+def _wait_links(browser, selector, want_visible: bool, what: str, timeout=8):
     def ok(d):
         n = d.execute_script(_LINKS_ON_SCREEN, selector)
         return (n > 0) == want_visible
