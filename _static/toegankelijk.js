@@ -1,4 +1,5 @@
-// Werk & Zorg: two small accessibility repairs of third-party markup, done in the browser.
+// Werk & Zorg: small accessibility repairs of third-party markup, done in the browser, and the
+// glossary preview of a term where it is used (3.).
 //
 // 1. Dutch names for the few theme controls whose English text is hard-coded in the theme's
 //    templates or comes from a theme option (the sidebar toggles, the two navigation
@@ -12,9 +13,8 @@
 //    with saved widget state.
 (function () {
   "use strict";
+  // The sidebar buttons, search and colour-mode button get Dutch names in book/_templates/html.
   var DUTCH = [
-    [".primary-toggle", "Inhoudsopgave van het boek tonen of verbergen"],
-    [".secondary-toggle", "Inhoud van deze pagina tonen of verbergen"],
     ['nav[aria-label="Main"]', "Hoofdstukken"],
     ['nav[aria-label="Page"]', "Deze pagina"],
     ['input[aria-label="Search..."]', "Zoeken in het boek"],
@@ -66,6 +66,154 @@
     }).observe(document.body, { childList: true, subtree: true });
   }
 
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
+
+// sphinx-togglebutton (exercise answers, folded blocks) writes its buttons with the English
+// name "Toggle hidden content" in its own script, on DOMContentLoaded; give them a Dutch one.
+(function () {
+  "use strict";
+  function dutchToggles() {
+    var buttons = document.querySelectorAll('button.toggle-button[aria-label="Toggle hidden content"]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-label", "Verborgen inhoud tonen of verbergen");
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () { setTimeout(dutchToggles, 0); });
+  window.addEventListener("load", dutchToggles);
+  if (document.readyState !== "loading") setTimeout(dutchToggles, 0);
+})();
+
+// 3. A term link (class wz-begrip, added at build time by werkzorg.lezers) carries the term's
+//    definition in its title: without JavaScript that is the browser's tooltip. With JavaScript
+//    the definition shows in a small box under the link on hover AND on keyboard focus, stays
+//    while the pointer moves onto it, closes with Escape (WCAG 1.4.13), and is announced as the
+//    link's description (aria-describedby).
+(function () {
+  "use strict";
+  var box = null, current = null, hideTimer = null;
+
+  function ensureBox() {
+    if (box) return box;
+    box = document.createElement("div");
+    box.id = "wz-begrip-uitleg";
+    box.className = "wz-begrip-uitleg";
+    box.setAttribute("role", "tooltip");
+    box.hidden = true;
+    box.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    box.addEventListener("mouseleave", function () { scheduleHide(); });
+    document.body.appendChild(box);
+    return box;
+  }
+
+  function show(link) {
+    clearTimeout(hideTimer);
+    var text = link.getAttribute("data-wz-uitleg");
+    if (!text) return;
+    var b = ensureBox();
+    b.textContent = "";
+    var strong = document.createElement("strong");
+    strong.textContent = link.textContent.trim();
+    b.appendChild(strong);
+    b.appendChild(document.createTextNode(": " + text));
+    b.hidden = false;
+    var r = link.getBoundingClientRect();
+    var width = Math.min(352, document.documentElement.clientWidth - 16);
+    b.style.maxWidth = width + "px";
+    var left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
+    b.style.left = left + window.scrollX + "px";
+    b.style.top = r.bottom + window.scrollY + 6 + "px";
+    if (current && current !== link) current.removeAttribute("aria-describedby");
+    current = link;
+    link.setAttribute("aria-describedby", b.id);
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (box) box.hidden = true;
+    if (current) current.removeAttribute("aria-describedby");
+    current = null;
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  }
+
+  function start() {
+    var links = document.querySelectorAll("a.wz-begrip[title]");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i];
+      a.setAttribute("data-wz-uitleg", a.getAttribute("title"));
+      a.removeAttribute("title");  // no second, native tooltip
+      a.addEventListener("mouseenter", function (e) { show(e.currentTarget); });
+      a.addEventListener("mouseleave", scheduleHide);
+      a.addEventListener("focus", function (e) { show(e.currentTarget); });
+      a.addEventListener("blur", hide);
+    }
+    if (links.length) {
+      document.addEventListener("keydown", function (e) {
+        if (e.key === "Escape" && box && !box.hidden) hide();
+      });
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
+
+// 4. The sidebar drawers on a phone: sphinx-book-theme takes the focus off a sidebar button
+//    when it is pressed (to drop its tooltip), so pydata-sphinx-theme, which remembers the
+//    focused element to give the focus back when the drawer closes, remembers nothing. A
+//    keyboard user who closes the drawer with Escape was left at the top of the page. When the
+//    drawer was used from the keyboard, the focus goes back to the button that opened it.
+(function () {
+  "use strict";
+  var keyboard = false;
+  document.addEventListener("keydown", function () { keyboard = true; }, true);
+  document.addEventListener("pointerdown", function () { keyboard = false; }, true);
+
+  function hook(dialogId, buttonSelector) {
+    var dialog = document.getElementById(dialogId);
+    if (!dialog) return;
+    dialog.addEventListener("close", function () {
+      if (!keyboard) return;
+      setTimeout(function () {
+        var active = document.activeElement;
+        if (active && active !== document.body && dialog.contains(active) === false) return;
+        var buttons = document.querySelectorAll(buttonSelector);
+        for (var i = 0; i < buttons.length; i++) {
+          if (buttons[i].getBoundingClientRect().width > 0) { buttons[i].focus(); return; }
+        }
+      }, 0);
+    });
+  }
+
+  // On a desktop the book-contents button folds the sidebar away without a drawer; the theme's
+  // blur would leave a keyboard user nowhere, so a second Enter did nothing.
+  // (A listener on the document, in the capture phase: the theme stops the click's propagation.)
+  function keepFocus(selector) {
+    document.addEventListener("click", function (e) {
+      var button = e.target && e.target.closest ? e.target.closest(selector) : null;
+      if (!button || !keyboard) return;
+      setTimeout(function () {
+        if (!document.querySelector("dialog[open]")) button.focus();
+      }, 0);
+    }, true);
+  }
+
+  function start() {
+    keepFocus(".primary-toggle");
+    hook("pst-primary-sidebar-modal", ".primary-toggle");
+    hook("pst-secondary-sidebar-modal", ".secondary-toggle");
+  }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

@@ -1,12 +1,13 @@
 """Bibliography styles in Dutch: pybtex's ``plain`` with "en" and the ``@report`` type that CBS, SCP and
-Verwey-Jonker publications naturally have (plain only knows ``@techreport``)."""
+Verwey-Jonker publications naturally have (plain only knows ``@techreport``); a ``@misc`` entry whose
+title ends with its year does not repeat the year."""
 
 from __future__ import annotations
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.formatting import toplevel
-from pybtex.style.template import field, first_of, join, names, optional_field, sentence, words
+from pybtex.style.template import field, first_of, join, names, optional, optional_field, sentence, words
 from pybtex.style.formatting.unsrt import date
 
 
@@ -36,6 +37,20 @@ class Style(PlainStyle):
                 optional_field("address"),
                 date,
             ],
+            sentence[optional_field("note")],
+            self.format_web_refs(e),
+        ]
+
+    def get_misc_template(self, e):
+        # As pybtex's plain, but without the year when the title already ends with it
+        # ("Magazine Doen! 2019", not "Magazine Doen! 2019. 2019.").
+        title = str(e.fields.get("title", "")).replace("{", "").replace("}", "").strip()
+        year = str(e.fields.get("year", "")).strip()
+        when = [] if year and title.endswith(year) else [optional[date]]
+        return toplevel[
+            optional[sentence[self.format_names("author")]],
+            optional[self.format_title(e, "title")],
+            sentence[optional[field("howpublished")], *when],
             sentence[optional_field("note")],
             self.format_web_refs(e),
         ]

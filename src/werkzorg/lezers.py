@@ -1,0 +1,292 @@
+"""Sphinx extension: helping readers find their way (issue 11).
+
+- **Search that finds the book's own words.** Sphinx builds the search index with Python's
+  ``snowballstemmer`` and searches in the browser with a JavaScript stemmer it ships
+  (``sphinx/search/minified-js/dutch-stemmer.js``). Since snowballstemmer 3.0, the Python name
+  ``dutch`` is a *new* Dutch algorithm, while Sphinx 7.4's JavaScript is still the classic
+  Porter-style Dutch stemmer, called ``dutch_porter`` in snowballstemmer 3. The index then
+  held ``belemmeer`` while the browser looked for ``belemmer``: half of the book's words could
+  not be found. :class:`SearchDutchAligned` stems the index with the algorithm the shipped
+  JavaScript implements. tests/browser/test_zoeken.py runs the browser's own stemmer over
+  every word of the built book and fails if the two ever disagree again (a new Sphinx with a
+  new JavaScript stemmer, or a snowballstemmer that renames its algorithms).
+- **Glossary A–Z bar and term previews.** The glossary page gets a bar of letters that link
+  to the first term of each letter; every ``{term}`` link elsewhere carries the term's
+  definition as its ``title`` (a tooltip without JavaScript) and the class ``wz-begrip``,
+  which ``_static/toegankelijk.js`` turns into a preview that also shows on keyboard focus.
+- **Chapter-end links.** Every content chapter ends with links to the exercises and the
+  lesson plan of its part (:data:`CHAPTER_LINKS`), added at build time so chapter files stay
+  untouched.
+- **Locale folder** made absolute, so Sphinx finds ``locales/nl/LC_MESSAGES/sphinx.js`` (the
+  Dutch texts of the search page) whatever the working directory of the build.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import snowballstemmer
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.search import languages
+from sphinx.search.nl import SearchDutch
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+# --------------------------------------------------------------------------- search
+
+
+def js_compatible_dutch_algorithm() -> str:
+    """The snowballstemmer algorithm that Sphinx's shipped ``dutch-stemmer.js`` implements.
+
+    Sphinx 7.4 ships the classic Dutch Snowball stemmer in JavaScript. snowballstemmer < 3
+    calls that algorithm ``dutch``; snowballstemmer 3 renamed it ``dutch_porter`` and gave
+    the name ``dutch`` to a different algorithm.
+    """
+    return "dutch_porter" if "dutch_porter" in snowballstemmer.algorithms() else "dutch"
+
+
+class SearchDutchAligned(SearchDutch):
+    """Sphinx's Dutch search language, stemming the index like the browser stems the query."""
+
+    def init(self, options: dict[str, str]) -> None:
+        self.stemmer = snowballstemmer.stemmer(js_compatible_dutch_algorithm())
+
+
+# --------------------------------------------------------------------------- chapter links
+
+#: Content chapters (by docname prefix) -> (exercise page, lesson plan) of their part.
+CHAPTER_LINKS: dict[str, tuple[str, str]] = {
+    "book/begrippen/": ("book/oefenen/begrippen", "book/voor-trainers/begrippen"),
+    "book/gendersensitief/": ("book/oefenen/gendersensitief", "book/voor-trainers/gendersensitief"),
+    "book/belemmeringen/": ("book/oefenen/belemmeringen", "book/voor-trainers/belemmeringen"),
+    "book/begeleiding/": ("book/oefenen/begeleiding", "book/voor-trainers/moeders-bijstand"),
+    "book/rolpatronen/": ("book/oefenen/rolpatronen", "book/voor-trainers/rolpatronen"),
+    "book/toolbox/": ("book/oefenen/toolbox", "book/voor-trainers/toolbox"),
+    "book/cijfers/analist": ("book/oefenen/cijfers", "book/voor-trainers/cijfers"),
+    "notebooks/verkenner-notebook": ("book/oefenen/verkennen", "book/voor-trainers/verkennen"),
+    "notebooks/": ("book/oefenen/cijfers", "book/voor-trainers/cijfers"),
+    "book/verkennen/": ("book/oefenen/verkennen", "book/voor-trainers/verkennen"),
+}
+
+
+def chapter_links_for(docname: str) -> tuple[str, str] | None:
+    """The (exercises, lesson plan) pair for a content chapter; None for other pages."""
+    for prefix, pair in CHAPTER_LINKS.items():
+        if docname == prefix or docname.startswith(prefix):
+            return pair
+    return None
+
+
+def _add_chapter_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    pair = chapter_links_for(docname)
+    if pair is None or app.builder.format != "html":
+        return
+    env = app.env
+    items = []
+    for label, target in zip(("Oefeningen", "Lesplan voor trainers"), pair):
+        if target not in env.found_docs or target == docname:
+            if target not in env.found_docs:
+                logger.warning("werkzorg: chapter link target '%s' is not in the book", target,
+                               location=docname, type="werkzorg", subtype="chapter-links")
+            continue
+        uri = app.builder.get_relative_uri(docname, target)
+        title = env.titles[target].astext() if target in env.titles else target
+        items.append(
+            f'<li><span class="wz-verder__soort">{label}</span> '
+            f'<a class="reference internal" href="{html.escape(uri)}">{html.escape(title)}</a></li>'
+        )
+    if not items:
+        return
+    block = (
+        '<nav class="wz-verder" aria-label="Verder met dit deel">\n'
+        '<p class="wz-verder__kop">Verder met dit deel</p>\n<ul>\n' + "\n".join(items) + "\n</ul>\n</nav>\n"
+    )
+    doctree += nodes.raw("", block, format="html")
+
+
+# --------------------------------------------------------------------------- glossary
+
+PREVIEW_CHARS = 240
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _definition_text(definition: nodes.Node) -> str:
+    """The definition as plain text: citations dropped, whitespace collapsed, shortened."""
+    copy = definition.deepcopy()
+    for ref in list(copy.findall(addnodes.pending_xref)):
+        if ref.get("refdomain") in {"cite", "bibtex"} or ref.get("reftype") in {"p", "t", "cite"}:
+            ref.parent.remove(ref)
+    for cit in list(copy.findall(nodes.citation_reference)):
+        cit.parent.remove(cit)
+    text = _plain(copy.astext())
+    text = re.sub(r"\s+([.,;:])", r"\1", text).replace("()", "").strip()
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
+    if len(text) > PREVIEW_CHARS:
+        cut = text[:PREVIEW_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+        text = cut + " …"
+    return text
+
+
+def _glossary_items(doctree: nodes.Node):
+    """Yield (term ids, term texts, definition node) for every glossary entry."""
+    for glossary in doctree.findall(addnodes.glossary):
+        for item in glossary.findall(nodes.definition_list_item):
+            terms = [t for t in item.children if isinstance(t, nodes.term)]
+            definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
+            if terms and definition is not None:
+                yield [t["ids"][0] for t in terms if t["ids"]], [t.astext() for t in terms], definition
+
+
+def _collect_definitions(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    store = getattr(env, "werkzorg_term_defs", {})
+    defs = {}
+    for ids, _texts, definition in _glossary_items(doctree):
+        text = _definition_text(definition)
+        for i in ids:
+            defs[i] = text
+    if defs:
+        store[env.docname] = defs
+    else:
+        store.pop(env.docname, None)
+    env.werkzorg_term_defs = store
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, "werkzorg_term_defs", {}).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
+    store = getattr(env, "werkzorg_term_defs", {})
+    store.update(getattr(other, "werkzorg_term_defs", {}))
+    env.werkzorg_term_defs = store
+
+
+def _letter(term: str) -> str:
+    base = unicodedata.normalize("NFKD", term.strip())
+    for ch in base:
+        if ch.isalpha():
+            return ch.upper()
+    return ""
+
+
+def _add_az_bar(doctree: nodes.document) -> None:
+    first = None
+    targets: dict[str, str] = {}
+    for ids, texts, _definition in _glossary_items(doctree):
+        for tid, text in zip(ids, texts):
+            letter = _letter(text)
+            if letter and letter not in targets:
+                targets[letter] = tid
+    glossaries = list(doctree.findall(addnodes.glossary))
+    if not glossaries or not targets:
+        return
+    first = glossaries[0]
+    cells = []
+    for code in range(ord("A"), ord("Z") + 1):
+        letter = chr(code)
+        if letter in targets:
+            cells.append(f'<li><a href="#{html.escape(targets[letter])}">{letter}</a></li>')
+        else:
+            cells.append(f'<li><span class="wz-az__leeg" title="Geen begrippen met een {letter}">{letter}</span></li>')
+    bar = (
+        '<nav class="wz-az" aria-label="Begrippen op beginletter">\n<ul>\n' + "\n".join(cells) + "\n</ul>\n</nav>\n"
+    )
+    first.parent.insert(first.parent.index(first), nodes.raw("", bar, format="html"))
+
+
+def _add_previews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    store = getattr(app.env, "werkzorg_term_defs", {})
+    if not store:
+        return
+    defs = {tid: text for per_doc in store.values() for tid, text in per_doc.items()}
+    for ref in doctree.findall(nodes.reference):
+        target = ref.get("refuri", "")
+        tid = target.split("#", 1)[1] if "#" in target else ref.get("refid", "")
+        if not tid.startswith("term-") or tid not in defs:
+            continue
+        if not any(isinstance(c, nodes.inline) and "std-term" in c.get("classes", []) for c in ref.findall(nodes.inline)):
+            continue
+        ref["reftitle"] = defs[tid]
+        ref["classes"] = [*ref.get("classes", []), "wz-begrip"]
+
+
+def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.format != "html":
+        return
+    if any(True for _ in doctree.findall(addnodes.glossary)):
+        _add_az_bar(doctree)
+    _add_previews(app, doctree, docname)
+    _add_chapter_links(app, doctree, docname)
+
+
+# --------------------------------------------------------------------------- setup
+
+
+def _absolute_locale_dirs(app: Sphinx, config: Any) -> None:
+    """Sphinx looks for ``<locale_dir>/nl/LC_MESSAGES/sphinx.js`` relative to the working
+    directory, but compiles the .po files relative to the source folder: anchor both there."""
+    config.locale_dirs = [str(Path(app.confdir, d)) for d in config.locale_dirs]
+
+
+def _visit_citation(self: Any, node: nodes.citation) -> None:
+    """docutils writes each bibliography entry as ``role="doc-biblioentry"`` inside a
+    ``role="list"``; ARIA 1.2 deprecated doc-biblioentry and no longer counts it as a list
+    item, so the list had no valid children (axe aria-required-children, critical). The
+    entries are written as list items of that list instead."""
+    if not isinstance(node.previous_sibling(), type(node)):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=[node.tagname], role="listitem"))
+
+
+def _depart_citation(self: Any, node: nodes.citation) -> None:
+    self.body.append("</div>\n")
+    if not isinstance(node.next_node(descend=False, siblings=True), type(node)):
+        self.body.append("</div>\n")
+
+
+def _visit_hidden_code(self: Any, node: Any) -> None:
+    """MyST-NB's folded code cell, without its English ``aria-label="Toggle hidden content"``
+    on the summary: the summary is then named by its visible text ("Toon de code"), in Dutch,
+    and a voice-control user can say what she sees."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{html.escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{html.escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def _depart_hidden_code(self: Any, node: Any) -> None:
+    self.body.append("</details>\n")
+
+
+def _override_hidden_code(app: Sphinx) -> None:
+    if "myst_nb" not in app.extensions:
+        return
+    from myst_nb.sphinx_ import HideCodeCellNode
+
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_code, _depart_hidden_code))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
+    app.connect("builder-inited", _override_hidden_code)
+    languages["nl"] = SearchDutchAligned
+    # Stored with the environment: when the algorithm changes, every page is re-indexed.
+    app.add_config_value("werkzorg_search_stemmer", js_compatible_dutch_algorithm(), "env")
+    app.connect("config-inited", _absolute_locale_dirs)
+    app.connect("doctree-read", _collect_definitions)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("doctree-resolved", _resolved)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,192 @@
+"""A reader opens the book's menus as she would: by tapping on a phone, clicking on a desktop,
+and with the keyboard.
+
+On every page type (home, chapter, statistics notebook, explorer, catalogue, exercises, claims,
+glossary):
+- phone (390 × 844, touch): tapping ☰ opens the book contents as a drawer whose chapter links
+  are on screen; tapping beside the drawer closes it. The page-contents button does the same
+  for the page's headings. Tab reaches each button, Enter opens, Escape closes and gives the
+  focus back to the button.
+- desktop (1366 × 900): clicking ☰ hides the chapter list and clicking again brings it back;
+  Enter on the focused button does the same.
+
+The buttons are found as a reader finds them: the visible ones.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions import interaction
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.pointer_input import PointerInput
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+PAGE_TYPES = {
+    "home": "book/intro/index.html",
+    "chapter": "book/begrippen/onderscheidingen.html",
+    "notebook": "notebooks/arbeidsparticipatie.html",
+    "explorer": "book/verkennen/verkenner.html",
+    "catalogue": "book/toolbox/catalogus.html",
+    "exercises": "book/oefenen/begrippen.html",
+    "claims": "book/cijfers/claims.html",
+    "glossary": "book/begrippen/woordenlijst.html",
+}
+
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+DESKTOP = {"width": 1366, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+
+# How many links of a container are on screen (inside the viewport, not hidden).
+_LINKS_ON_SCREEN = """
+const box = document.querySelector(arguments[0]);
+if (!box) return 0;
+const vw = window.innerWidth, vh = window.innerHeight;
+return [...box.querySelectorAll('a[href]')].filter(a => {
+  const r = a.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) return false;
+  if (r.right <= 0 || r.left >= vw || r.bottom <= 0 || r.top >= vh) return false;
+  const s = getComputedStyle(a);
+  if (s.visibility === 'hidden') return false;
+  const hit = document.elementFromPoint(Math.min(vw - 1, r.left + Math.min(r.width / 2, 20)), r.top + r.height / 2);
+  return hit === a || a.contains(hit);
+}).length;
+"""
+
+_VISIBLE_BUTTONS = """
+return [...document.querySelectorAll(arguments[0])].filter(b => {
+  const r = b.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && getComputedStyle(b).visibility !== 'hidden';
+});
+"""
+
+PRIMARY_LINKS = ".bd-docs-nav"          # the chapter list (in the sidebar or in the drawer)
+SECONDARY_LINKS = "#pst-page-toc-nav"      # the page's headings
+
+
+def _metrics(browser, m):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", m)
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": bool(m["mobile"])})
+
+
+@pytest.fixture
+def at_width(browser):
+    yield lambda m: _metrics(browser, m)
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+def _open(browser, page_url, page):
+    browser.get(page_url(page))
+    WebDriverWait(browser, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    time.sleep(0.3)  # the theme binds its buttons on DOMContentLoaded/load
+
+
+def _visible_button(browser, selector, page):
+    buttons = browser.execute_script(_VISIBLE_BUTTONS, selector)
+    assert buttons, f"{page}: no visible {selector} button"
+    assert len(buttons) == 1, f"{page}: {len(buttons)} visible {selector} buttons"
+    return buttons[0]
+
+
+def _tap(browser, x: float, y: float) -> None:
+    finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+    actions = ActionBuilder(browser, mouse=finger)
+    actions.pointer_action.move_to_location(int(x), int(y)).pointer_down().pause(0.05).pointer_up()
+    actions.perform()
+
+
+def _tap_element(browser, el) -> None:
+    r = browser.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width, r.height]", el)
+    _tap(browser, r[0] + r[2] / 2, r[1] + r[3] / 2)
+
+
+def _wait_links(browser, selector, want_visible: bool, what: str, timeout=8):
+    def ok(d):
+        n = d.execute_script(_LINKS_ON_SCREEN, selector)
+        return (n > 0) == want_visible
+    try:
+        WebDriverWait(browser, timeout).until(ok)
+    except Exception:
+        n = browser.execute_script(_LINKS_ON_SCREEN, selector)
+        pytest.fail(f"{what}: expected the links {'on' if want_visible else 'off'} screen, {n} on screen", pytrace=False)
+
+
+def _has_page_toc(browser) -> bool:
+    return bool(browser.execute_script(
+        "return document.querySelectorAll('#pst-secondary-sidebar #pst-page-toc-nav a[href]').length > 0"))
+
+
+def _tab_to(browser, element, page: str, limit: int = 300) -> None:
+    browser.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+    body = browser.find_element(By.TAG_NAME, "body")
+    ActionChains(browser).move_to_element_with_offset(body, 0, 0)
+    for _ in range(limit):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        if browser.execute_script("return document.activeElement === arguments[0]", element):
+            return
+    pytest.fail(f"{page}: {element.get_attribute('class')} not reached with {limit} presses of Tab", pytrace=False)
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_phone_menus_open_and_close_by_tap_and_keyboard(browser, built_site, page_url, at_width, kind):
+    page = PAGE_TYPES[kind]
+    assert (built_site / page).is_file(), f"{page} missing from the build"
+    at_width(PHONE)
+    _open(browser, page_url, page)
+    _wait_links(browser, PRIMARY_LINKS, False, f"{page}: chapter list before any tap")
+
+    drawers = [(".primary-toggle", PRIMARY_LINKS, "book contents")]
+    if _has_page_toc(browser):
+        drawers.append((".secondary-toggle", SECONDARY_LINKS, "page contents"))
+    elif kind in {"chapter", "claims", "exercises"}:
+        pytest.fail(f"{page}: a {kind} page should have page contents")
+
+    for selector, links, what in drawers:
+        # Tap the button: the drawer slides in with its links on screen.
+        button = _visible_button(browser, selector, page)
+        _tap_element(browser, button)
+        _wait_links(browser, links, True, f"{page}: {what} after tapping the button")
+        # Tap beside the drawer (on the dimmed page): it closes.
+        dialog = browser.execute_script("return document.querySelector('dialog[open]')")
+        assert dialog is not None, f"{page}: {what} did not open as a drawer"
+        r = browser.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.left, r.right]", dialog)
+        x = 10 if r[0] > 40 else min(PHONE["width"] - 10, r[1] + (PHONE["width"] - r[1]) / 2)
+        _tap(browser, x, PHONE["height"] / 2)
+        _wait_links(browser, links, False, f"{page}: {what} after tapping beside the drawer")
+
+        # Keyboard: Tab to the button, Enter opens, Escape closes and focus returns.
+        button = _visible_button(browser, selector, page)
+        _tab_to(browser, button, page)
+        ActionChains(browser).send_keys(Keys.ENTER).perform()
+        _wait_links(browser, links, True, f"{page}: {what} after Enter")
+        ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+        _wait_links(browser, links, False, f"{page}: {what} after Escape")
+        back = browser.execute_script("return document.activeElement === arguments[0]", button)
+        assert back, f"{page}: after Escape the focus is not back on the {what} button"
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_desktop_book_contents_button_hides_and_shows_the_sidebar(browser, built_site, page_url, at_width, kind):
+    page = PAGE_TYPES[kind]
+    at_width(DESKTOP)
+    _open(browser, page_url, page)
+    _wait_links(browser, PRIMARY_LINKS, True, f"{page}: chapter list on a desktop")
+    button = _visible_button(browser, ".primary-toggle", page)
+    button.click()
+    _wait_links(browser, PRIMARY_LINKS, False, f"{page}: chapter list after clicking ☰")
+    assert not browser.execute_script("return !!document.querySelector('dialog[open]')"), (
+        f"{page}: ☰ opened a drawer on a desktop instead of folding the sidebar away")
+    ActionChains(browser).move_to_element(button).click().perform()
+    _wait_links(browser, PRIMARY_LINKS, True, f"{page}: chapter list after clicking ☰ again")
+    # Keyboard.
+    _tab_to(browser, button, page)
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    _wait_links(browser, PRIMARY_LINKS, False, f"{page}: chapter list after Enter on ☰")
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    _wait_links(browser, PRIMARY_LINKS, True, f"{page}: chapter list after Enter on ☰ again")

@@ -1,0 +1,152 @@
+"""The finish of every built page, read from the HTML as it is served: Dutch interface texts,
+the licence footer, chapter-end links that resolve, the glossary's A–Z bar, clean bibliography
+entries. (Print is checked in tests/browser/test_wegwijs.py on a real PDF.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.build
+
+ROOT = Path(__file__).resolve().parent.parent
+SKIP_PREFIXES = ("_static/", "vendor/", "@jupyter-widgets/", "reports/", "_sources/")
+
+#: English interface texts of Sphinx, the themes and their extensions, as they appear in
+#: attributes or text of a page (the book itself is Dutch; code cells are not scanned).
+ENGLISH_UI = [
+    "Toggle hidden content", "Toggle primary sidebar", "Toggle secondary sidebar", "Search...",
+    "Skip to main content", "Color mode", "Back to top", "On this page", "Site navigation",
+    "Link to this heading", "Link to this definition", "Link to this term", "previous page",
+    "next page", "Download source file", "Download this page", "Print to PDF", "Fullscreen mode",
+    "Show code cell source", "Hide code cell source", "Please activate JavaScript",
+    "Search Results", "Contents", "By Werk", "Version warning", "System Settings",
+]
+ENGLISH_EXACT_ATTRS = {"Main", "Page", "Search", "Dark", "Light", "Contents"}
+
+
+def _pages(built_site: Path) -> list[Path]:
+    """Every page of the site, without the root redirect (a bare meta refresh)."""
+    return [p for p in sorted(built_site.rglob("*.html"))
+            if not p.relative_to(built_site).as_posix().startswith(SKIP_PREFIXES)
+            and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:2000]]
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _interface_texts(soup: BeautifulSoup) -> list[str]:
+    """Texts of the page's chrome and the attributes a screen reader or tooltip shows."""
+    for el in soup.select("script, style, .cell_input, pre, code"):
+        el.decompose()
+    texts = []
+    for el in soup.find_all(True):
+        for attr in ("aria-label", "title", "placeholder", "data-bs-title", "alt"):
+            if el.has_attr(attr):
+                texts.append(el[attr])
+    for sel in ("header", "footer", ".bd-sidebar-primary", ".bd-sidebar-secondary", ".bd-header-article",
+                ".prev-next-area", "#search-results", ".bd-search", "summary", ".skip-link"):
+        texts += [el.get_text(" ", strip=True) for el in soup.select(sel)]
+    return texts
+
+
+def test_no_page_shows_english_interface_texts(built_site):
+    problems = []
+    for page in _pages(built_site):
+        texts = _interface_texts(_soup(page))
+        bad = sorted({phrase for phrase in ENGLISH_UI for t in texts if phrase in t}
+                     | {t for t in texts if t.strip() in ENGLISH_EXACT_ATTRS})
+        if bad:
+            problems.append(f"{page.relative_to(built_site)}: {bad}")
+    assert not problems, "English interface texts:\n" + "\n".join(problems[:40])
+
+
+def test_the_search_page_speaks_to_the_reader_with_je(built_site):
+    """The search page's own texts (template and the browser's translations) use "je", not "u"."""
+    js = (built_site / "_static" / "translations.js").read_text(encoding="utf-8")
+    texts = re.findall(r'":\s*"([^"]*)"', js)
+    formal = [t for t in texts if re.search(r"\b(u|uw|U|Uw)\b", t)]
+    assert not formal, f"formal 'u' in the search page's texts: {formal}"
+    assert "leverde niets op" in js and "Klaar met zoeken" in js
+    soup = _soup(built_site / "search.html")
+    main = soup.select_one("main").get_text(" ", strip=True)
+    assert not re.search(r"\b(u|uw)\b", main), main[:300]
+
+
+def test_every_page_shows_the_licence_footer(built_site):
+    missing = []
+    for page in _pages(built_site):
+        footer = _soup(page).select_one("footer.bd-footer-content")
+        text = footer.get_text(" ", strip=True) if footer else ""
+        if not ("CC BY 4.0" in text and "MIT" in text and "CBS" in text):
+            missing.append(page.relative_to(built_site).as_posix())
+    assert not missing, f"{len(missing)} pages without the licence footer: {missing[:10]}"
+
+
+def _content_chapters() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    skip = {"Oefenen", "Voor trainers", "Verantwoording"}
+    return [ch["file"] for part in toc["parts"] if part["caption"] not in skip for ch in part["chapters"]]
+
+
+def test_every_content_chapter_ends_with_links_to_exercises_and_lesson_plan(built_site):
+    problems = []
+    chapters = _content_chapters()
+    assert len(chapters) >= 30
+    for doc in chapters:
+        page = built_site / f"{doc}.html"
+        soup = _soup(page)
+        nav = soup.select_one("article nav.wz-verder")
+        if nav is None:
+            problems.append(f"{doc}: no links to exercises and lesson plan")
+            continue
+        # The block is the last thing of the chapter.
+        later = [el for el in nav.find_all_next() if el.find_parent("article") is not None
+                 and el.name in {"p", "section", "h2", "h3", "table", "div"} and not el.find_parent("nav")]
+        if later:
+            problems.append(f"{doc}: the links are not at the end ({later[0].name}.{later[0].get('class')} follows)")
+        hrefs = [a["href"] for a in nav.select("a[href]")]
+        targets = [(page.parent / unquote(urlparse(h).path)).resolve() for h in hrefs]
+        kinds = {t.relative_to(built_site.resolve()).parts[1] for t in targets if t.is_file()}
+        if {"oefenen", "voor-trainers"} - kinds or not all(t.is_file() for t in targets):
+            problems.append(f"{doc}: links {hrefs} do not reach an exercise page and a lesson plan")
+    assert not problems, "\n".join(problems)
+
+
+def test_glossary_a_to_z_bar_links_each_letter_to_its_first_term(built_site):
+    soup = _soup(built_site / "book" / "begrippen" / "woordenlijst.html")
+    bar = soup.select_one("nav.wz-az")
+    assert bar is not None, "the glossary has no A–Z bar"
+    terms = soup.select("dl.glossary > dt")
+    assert len(terms) >= 40
+    first: dict[str, str] = {}
+    for dt in terms:
+        letter = dt.get_text(strip=True)[0].upper()
+        first.setdefault(letter, dt["id"])
+    cells = bar.select("li")
+    assert [c.get_text(strip=True) for c in cells] == [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    for cell in cells:
+        letter, link = cell.get_text(strip=True), cell.select_one("a")
+        if letter in first:
+            assert link is not None and link["href"] == "#" + first[letter], f"{letter}: {cell}"
+        else:
+            assert link is None, f"{letter} has no terms but is a link"
+
+
+def test_bibliography_entries_are_clean(built_site):
+    soup = _soup(built_site / "book" / "bronnen" / "literatuur.html")
+    entries = [re.sub(r"\s+", " ", c.get_text("")).strip() for c in soup.select(".citation")]
+    assert len(entries) >= 20
+    problems = []
+    for e in entries:
+        if re.search(r"\b(\d{4})\.\s+\1\.", e):
+            problems.append(f"year twice: {e[:120]}")
+        if re.search(r"\.\s*\.(?!\.)|,\s*\.|\s[,.;:]\s", e):
+            problems.append(f"stray punctuation: {e[:120]}")
+    assert not problems, "\n".join(problems)
