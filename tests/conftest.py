@@ -150,3 +150,13 @@ def clean_logs(browser):
 def read_logs():
     """The :func:`drain_logs` function, for tests in subfolders (no conftest imports)."""
     return drain_logs
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """A copy of the repository's data/cbs in a temporary root, for the command line (WERKZORG_ROOT)."""
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "data" / "cbs", root / "data" / "cbs")
+    (root / "_config.yml").write_text("title: test\n")
+    monkeypatch.setenv("WERKZORG_ROOT", str(root))
+    return root

@@ -6,7 +6,6 @@ the line and the problem, and the snapshots in data/cbs/ stay byte-identical.
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import shutil
@@ -14,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from werkzorg import cbs, cli
+from cli_helpers import run_cli
+from werkzorg import cbs
 
 FIX = Path(__file__).parent / "fixtures" / "cbs"
 GOOD = FIX / "85264NED_TypedDataSet_23112026_101500.csv"
@@ -24,25 +24,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 # --------------------------------------------------------------------------- helpers
 
-@pytest.fixture
-def repo(tmp_path, monkeypatch):
-    """A copy of the repository's data/cbs in a temporary root, used by the CLI."""
-    root = tmp_path / "repo"
-    shutil.copytree(REPO / "data" / "cbs", root / "data" / "cbs")
-    (root / "_config.yml").write_text("title: test\n")
-    monkeypatch.setenv("WERKZORG_ROOT", str(root))
-    return root
-
-
 def snapshot_bytes(root: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((root / "data" / "cbs").iterdir())}
-
-
-def run_cli(*argv: str, **kw) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    args = cli.build_parser().parse_args(list(argv))
-    rc = args.func(args, out=out, err=err, **kw)
-    return rc, out.getvalue(), err.getvalue()
 
 
 def good_lines() -> list[str]:

@@ -7,7 +7,6 @@ not produced by the code under test.
 
 from __future__ import annotations
 
-import io
 import math
 import shutil
 from pathlib import Path
@@ -15,27 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from werkzorg import cbs, cli
+from cli_helpers import run_cli
+from werkzorg import cbs
 
 REAL = Path(__file__).parent / "fixtures" / "cbs" / "real"
 FIX = Path(__file__).parent / "fixtures" / "cbs"
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def repo(tmp_path, monkeypatch):
-    root = tmp_path / "repo"
-    shutil.copytree(REPO / "data" / "cbs", root / "data" / "cbs")
-    (root / "_config.yml").write_text("title: test\n")
-    monkeypatch.setenv("WERKZORG_ROOT", str(root))
-    return root
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    args = cli.build_parser().parse_args(list(argv))
-    rc = args.func(args, out=out, err=err)
-    return rc, out.getvalue(), err.getvalue()
 
 
 def snapshot_bytes(root: Path) -> dict[str, bytes]:
