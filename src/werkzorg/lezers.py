@@ -288,5 +288,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _collect_definitions)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("doctree-resolved", _resolved)
+    app.connect("doctree-resolved", _resolved, priority=900)  # after other page additions (sources box): the links end the chapter
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
