@@ -191,17 +191,15 @@ def test_safety_protocol_page_exists_with_the_help_numbers():
         assert needed in page, f"the safety protocol does not mention {needed}"
 
 
-@pytest.mark.parametrize("module", PLANS, ids=lambda m: m["id"])
+@pytest.mark.parametrize("module", [m for m in PLANS if _runs_a_dialogue(m)], ids=lambda m: m["id"])
 def test_every_lesson_plan_that_runs_a_dialogue_links_the_safety_protocol(module):
-    if not _runs_a_dialogue(module):
-        pytest.skip(f"{module['id']} runs no dialogue")
     text = _render_plan(module["id"])
     assert "{ref}`veiligheid`" in text, f"lesson plan {module['id']} runs a dialogue but does not link the safety protocol"
     assert len((module.get("veiligheid") or "").split()) >= 15, f"{module['id']}: safety advice too thin"
 
 
 def test_most_lesson_plans_run_a_dialogue():
-    """Guard against a detector that finds nothing (the skip above would then hide everything)."""
+    """Guard against a detector that finds nothing (the test above would then check no plan)."""
     dialogue = [m["id"] for m in PLANS if _runs_a_dialogue(m)]
     assert "rolpatronen" in dialogue and len(dialogue) >= len(PLANS) // 2, dialogue
 

@@ -117,6 +117,20 @@ def _wait_links(browser, selector, want_visible: bool, what: str, timeout=8):
         pytest.fail(f"{what}: expected the links {'on' if want_visible else 'off'} screen, {n} on screen", pytrace=False)
 
 
+def _wait_still(browser, element, timeout=5) -> None:
+    """Wait until the element has stopped moving (same position in two frames 100 ms apart)."""
+    rect = "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height];"
+    last = [None]
+
+    def still(d):
+        now = d.execute_script(rect, element)
+        done = now == last[0]
+        last[0] = now
+        return done
+
+    WebDriverWait(browser, timeout, poll_frequency=0.1).until(still)
+
+
 def _has_page_toc(browser) -> bool:
     return bool(browser.execute_script(
         "return document.querySelectorAll('#pst-secondary-sidebar #pst-page-toc-nav a[href]').length > 0"))
@@ -182,6 +196,7 @@ def test_desktop_book_contents_button_hides_and_shows_the_sidebar(browser, built
     _wait_links(browser, PRIMARY_LINKS, False, f"{page}: chapter list after clicking ☰")
     assert not browser.execute_script("return !!document.querySelector('dialog[open]')"), (
         f"{page}: ☰ opened a drawer on a desktop instead of folding the sidebar away")
+    _wait_still(browser, button)  # the sidebar folds with an animation; a reader clicks the button where it ends up
     ActionChains(browser).move_to_element(button).click().perform()
     _wait_links(browser, PRIMARY_LINKS, True, f"{page}: chapter list after clicking ☰ again")
     # Keyboard.
