@@ -47,7 +47,6 @@ STATUS_UNKNOWN = "niet vermeld"
 STATUS_NL = {"voorlopig": "voorlopig", "nader voorlopig": "nader voorlopig", "definitief": "definitief",
              "revised": "herzien", "herzien": "herzien"}
 
-STATLINE_URL = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{id}/table"
 #: From a notebook page (``notebooks/x.html``) to the site root.
 ROOT_FROM_NOTEBOOKS = "../"
 CLAIMS_PAGE = "book/cijfers/claims.html"
@@ -501,7 +500,7 @@ def _sources(c: LiveChart) -> list[dict]:
         period = (f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])) if years else ""
         entry = man.get(table, {})
         if entry.get("kind") == "statline":
-            url, name = STATLINE_URL.format(id=table), f"CBS StatLine, tabel {table}"
+            url, name = cbs.statline_url(table), f"CBS StatLine, tabel {table}"
         else:
             urls = []
             if table in man:

@@ -262,6 +262,7 @@ class ClaimsOverview(SphinxDirective):
 
     def _entry(self, claim: Claim, result=None, manifest: dict | None = None) -> nodes.Node:
         from .audit import METHOD_NL
+        from .cbs import statline_url
 
         box = nodes.container(classes=["werkzorg-claim-entry"], ids=[ANCHOR_PREFIX + claim.id])
         title = nodes.paragraph(classes=["werkzorg-claim-title"])
@@ -323,7 +324,7 @@ class ClaimsOverview(SphinxDirective):
                     para += nodes.Text("; ")
                 if entry.get("kind") == "statline":
                     link = nodes.reference("", f"CBS StatLine {tid}",
-                                           refuri=f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{tid}/table")
+                                           refuri=statline_url(tid))
                     para += link
                 else:
                     para += nodes.Text(entry.get("title", tid))

@@ -31,7 +31,8 @@ from .textio import csv_rows as _csv_rows
 from .textio import decode as _decode
 from .tidy import (EXTRA_COLUMNS, GROUP_SEP, PERIOD_STATUS, PERIOD_TYPES, PROVENANCE_COLUMNS, SYMBOLS, TIDY_COLUMNS,
                    CBSDataError, Dimension, NetworkUnavailable, Period, Topic, TidyBuilder, _TidyBuilder,
-                   dimension_columns, normalise_table_id, parse_period, parse_value, period_from_label)
+                   dimension_columns, normalise_table_id, parse_period, parse_value, period_from_label,
+                   statline_url)
 from .website_csv import read_website_csv
 
 _RecordRef = RecordRef
@@ -43,6 +44,6 @@ __all__ = [
     "dimension_columns", "find_metadata", "http_json", "install_table", "is_labelled", "load_all", "load_snapshot",
     "lookup", "normalise_table_id", "parse_period", "parse_value", "period_from_label", "read_entity_csv_folder",
     "read_file", "read_odata_v3", "read_odata_v4", "read_statline_csv", "read_statline_metadata",
-    "read_v3_dataset_json", "read_website_csv", "sha256_file", "table_id_from_filename", "to_csv_text",
+    "read_v3_dataset_json", "read_website_csv", "sha256_file", "statline_url", "table_id_from_filename", "to_csv_text",
     "topic_mask", "validate_tidy",
 ]

@@ -87,6 +87,11 @@ class NetworkUnavailable(RuntimeError):
     """CBS could not be reached; nothing was changed."""
 
 
+def statline_url(table_id: str) -> str:
+    """The table's page on the StatLine website, where a reader can see and download it."""
+    return f"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table_id}/table"
+
+
 def normalise_table_id(raw: str, source: str | Path = "tabelnummer") -> str:
     """A StatLine table id in one spelling: stripped and upper case (``80590ned`` → ``80590NED``).
 
