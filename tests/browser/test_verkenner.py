@@ -309,3 +309,52 @@ def test_nothing_is_cut_off_on_a_phone(browser, page_url, read_logs, clean_logs)
     finally:
         browser.set_window_size(1366, 900)
     _clean(read_logs, browser)
+
+
+def _page_state(browser) -> tuple[dict, float]:
+    """The explorer's controls as the model takes them, read from the page itself, and the rent."""
+    state = {}
+    for el in browser.find_elements(By.CSS_SELECTOR, "#wz-verkenner [data-param]"):
+        name, value = el.get_attribute("data-param"), el.get_attribute("value")
+        if name == "huur":
+            continue
+        if name in ("jaar", "uren1", "uren2", "as") or (name == "opvang" and value != explorer.OPVANG_AUTO):
+            value = int(value)
+        state[name] = value
+    return state, float(browser.find_element(By.ID, "wz-huur").get_attribute("value"))
+
+
+def test_every_option_of_every_control_changes_the_page_as_the_model_says(browser, page_url, read_logs, clean_logs):
+    """Each choice in each list and three positions of each slider, for a couple with children (for a
+    single parent the page disables the partner's controls): the total is the model's, and every
+    control changes what the reader sees (the total or, for the chart's axis, the chart)."""
+    _open(browser, page_url)
+    controls = [el.get_attribute("data-param")
+                for el in browser.find_elements(By.CSS_SELECTOR, "#wz-verkenner select[data-param], "
+                                                                  "#wz-verkenner input[type=range][data-param]")]
+    assert len(controls) >= 7, controls
+    for name in controls:
+        _open(browser, page_url, "?huishouden=paar&uren1=40&uren2=16&kinderen=2")  # every control is enabled here
+        el = browser.find_element(By.ID, f"wz-{name}")
+        if el.tag_name == "select":
+            choices = [o.get_attribute("value") for o in Select(el).options]
+        else:
+            lo, hi = int(el.get_attribute("min")), int(el.get_attribute("max"))
+            choices = [str(lo), str((lo + hi) // 2 // 4 * 4), str(hi)]
+        seen = set()
+        for choice in choices:
+            el = browser.find_element(By.ID, f"wz-{name}")
+            assert el.is_enabled() or name == "huishouden", f"{name} is disabled for a couple with children"
+            if el.tag_name == "select":
+                Select(el).select_by_value(choice)
+            else:
+                browser.execute_script("arguments[0].value = arguments[1];"
+                                       "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                                       "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", el, choice)
+            state, rent = _page_state(browser)
+            want = month(model(huur=rent, **state), "dt")
+            WebDriverWait(browser, 10).until(lambda d: _shown(d, "dt")[0] == want,
+                                             f"{name}={choice}: total is not the model's {want}")
+            seen.add((_shown(browser, "dt")[0], tuple(_point_labels(browser))))
+        assert len(seen) > 1, f"changing '{name}' changed nothing a reader sees"
+    _clean(read_logs, browser)
