@@ -122,3 +122,20 @@ def test_editing_claims_yaml_updates_pages_on_an_incremental_build(tmp_path):
         claims = src / "data" / "claims.yaml"
         claims.write_text(claims.read_text().replace("vrouwen: 40", "vrouwen: 41"), encoding="utf-8")
     assert ">41 (2024)</a>" in (out / "page.html").read_text(encoding="utf-8")
+
+
+def test_a_model_parameter_renders_from_data_params_with_its_source(tmp_path):
+    from werkzorg.params import load_params
+
+    p = load_params(2025)
+    out, _ = _build(_project(tmp_path, "# P\n\nJe houdt {param}`2025:vl_r_rate` en hooguit {param}`2025:vl_n_months`.\n"))
+    html = (out / "page.html").read_text(encoding="utf-8")
+    share = f"{p['vl_r_rate'] * 100:.1f}".replace(".", ",").removesuffix(",0") + "%"  # 0.125 -> 12,5%
+    assert f">{share}</abbr>" in html and f">{p['vl_n_months']} maanden</abbr>" in html, html
+    assert p.source_refs("vl_r_rate")[0]["title"].split(",")[0] in html  # the source shows as the tooltip
+
+
+@pytest.mark.parametrize("ref", ["2025:bestaat_niet", "1999:vl_r_rate", "vl_r_rate"])
+def test_an_unknown_parameter_fails_the_build_naming_the_page(tmp_path, ref):
+    with pytest.raises(Exception, match="page"):
+        _build(_project(tmp_path, f"# P\n\n{{param}}`{ref}`\n"), warningiserror=False)

@@ -89,6 +89,45 @@ class ClaimRole(SphinxRole):
         return [node], []
 
 
+def param_text(value: Any, unit: str) -> str:
+    """A model parameter as a reader reads it: 0.125 (fractie) -> "12,5%", 6 maanden, € 273 per maand."""
+    from .plots import number_nl
+
+    if unit == "fractie":
+        return f"{number_nl(value * 100, 1).removesuffix(',0')}%"
+    if "euro" in unit:
+        per = " per maand" if "maand" in unit else (" per uur" if "uur" in unit else "")
+        return f"€ {number_nl(value, 0 if float(value).is_integer() else 2)}{per}"
+    return f"{number_nl(value, 0 if float(value).is_integer() else 1)} {unit}"
+
+
+class ParamRole(SphinxRole):
+    """``{param}`year:name` ``: a household-model parameter from data/params, never typed into prose.
+
+    The value carries its label and sources as a tooltip; the table of all parameters with their
+    sources is on the model page. An unknown year or name fails the build, naming page and line.
+    """
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        from .params import load_params
+
+        try:
+            year, name = self.text.split(":", 1)
+            params = load_params(int(year))
+            entry = params.entry(name.strip())
+        except (ValueError, KeyError, OSError) as exc:
+            msg = f"unknown parameter {self.text!r} (write year:name, e.g. 2025:vl_n_rate): {exc}"
+            self.env.app.werkzorg_unknown_claims.append(f"{self.get_location()}: {msg}")
+            logger.error("werkzorg: %s", msg, location=self.get_location(), type="werkzorg", subtype="param")
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
+        sources = "; ".join(src["title"] for src in params.source_refs(name.strip()))
+        text = param_text(entry["value"], entry.get("unit", ""))
+        # <abbr title=…>: the tooltip names the parameter and its source, in Sphinx's own HTML.
+        node = nodes.abbreviation(text, text, explanation=f"{entry['label']} ({year}). Bron: {sources}",
+                                  classes=["werkzorg-param"])
+        return [node], []
+
+
 class ClaimsOverview(SphinxDirective):
     """Render every claim as a titled entry with its definition and source.
 
@@ -522,6 +561,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.werkzorg_unknown_claims = []
     app.add_node(claim_reference, html=(_visit_claim_html, _depart_claim_html))
     app.add_role("claim", ClaimRole())
+    app.add_role("param", ParamRole())
     app.add_directive("claims-overview", ClaimsOverview)
     app.connect("doctree-resolved", _link_claims)
     app.connect("env-updated", _check_claims_overview)
