@@ -17,6 +17,8 @@
 - The book's own stylesheets (werkzorg.css, belemmeringen.css, ...) go to the browser as one
   file, ``_static/werkzorg-bundel.css``, in the same order.
 - Images are loaded lazily, except the first of a page (it may be above the fold).
+- The theme's stylesheets are cut, after the build, to the selectors the site can use
+  (:mod:`werkzorg.csspurge`).
 """
 
 from __future__ import annotations
@@ -229,6 +231,12 @@ def _subset_after_build(app: Sphinx, exception: Exception | None) -> None:
     sizes = subset_fonts(outdir, codepoints)
     logger.info("werkzorg.assets: Font Awesome cut to %d icons: %s", len(codepoints),
                 ", ".join(f"{n} {a // 1024}->{b // 1024} KiB" for n, (a, b) in sizes.items()))
+    # After the font subset, which reads the icon rules of the full stylesheets.
+    from werkzorg import csspurge
+
+    cut = csspurge.purge_site(outdir)
+    logger.info("werkzorg.assets: stylesheets cut to the selectors the site uses: %s",
+                ", ".join(f"{Path(n).name} {a // 1024}->{b // 1024} KiB" for n, (a, b) in cut.items()))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

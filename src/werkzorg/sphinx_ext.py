@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 from pathlib import Path
 from typing import Any
@@ -423,7 +424,7 @@ def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict
 
 
 def _add_vega_where_needed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Load the vendored Vega bundle (~0.9 MB) only on pages that draw Vega charts.
+    """The vendored Vega bundle (~0.9 MB), on demand, only on pages that draw Vega charts.
 
     A page needs it when its body calls ``vegaEmbed`` or holds one of the configured markers
     (e.g. the household explorer's root element).
@@ -431,12 +432,18 @@ def _add_vega_where_needed(app: Sphinx, pagename: str, templatename: str, contex
     body = context.get("body", "")
     if not any(marker in body for marker in app.config.werkzorg_vega_markers):
         return
-    from sphinx.builders.html._assets import _JavaScript as JavaScript
+    _script_on_demand(context, "vega-bundle", app.config.werkzorg_vega_js)
 
-    # Root-relative filename: the template's js_tag makes it relative to the page. A classic
-    # deferred script (the vendored bundle is wrapped in a function), so that the chart also
-    # draws when a trainer opens the HTML file from disk: browsers refuse module scripts there.
-    context.setdefault("script_files", []).append(JavaScript(app.config.werkzorg_vega_js, defer="defer"))
+
+def _script_on_demand(context: dict, key: str, filename: str) -> None:
+    """Name a script that the page loads only when a reader gets near its chart (_static/laden.js).
+
+    Vega is a long parse on a phone; loaded with the page it held the first interaction up by
+    half a second. The page carries the script's address, relative to the page, so it also
+    loads when a trainer opens the HTML file from disk (a classic script, not a module).
+    """
+    src = html.escape(context["pathto"](filename, 1), quote=True)
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="werkzorg-script" data-key="{key}" content="{src}">'
 
 
 def _write_explorer_grid(app: Sphinx, exc: Exception | None) -> None:
@@ -501,15 +508,13 @@ def _write_chart_downloads(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _add_vega_view_where_needed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """Load the Vega runtime alone (~170 KB gzip) on pages with live statistics charts (werkzorg.charts).
+    """The Vega runtime alone (~170 KB gzip), on demand, on pages with live statistics charts (werkzorg.charts).
 
     Those charts are compiled to Vega at build time, so they need neither Vega-Lite nor vega-embed.
     """
     if app.config.werkzorg_vega_view_marker not in context.get("body", ""):
         return
-    from sphinx.builders.html._assets import _JavaScript as JavaScript
-
-    context.setdefault("script_files", []).append(JavaScript(app.config.werkzorg_vega_view_js, defer="defer"))
+    _script_on_demand(context, "vega-view", app.config.werkzorg_vega_view_js)
 
 
 def _merge_env(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:

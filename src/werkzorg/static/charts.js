@@ -72,6 +72,14 @@
       var el = fig.querySelector("script.werkzorg-live-spec");
       live.specs[fig.getAttribute("data-chart")] = JSON.parse(el.textContent);
     });
+    if (!window.vega && window.werkzorgOnDemand) {  // the book: Vega comes when a reader nears a chart
+      window.werkzorgOnDemand("vega-view", figs).then(run, function () { readyResolve(false); });
+      return;
+    }
+    run();
+  }
+
+  function run() {
     if (!window.vega || !window.vegaTooltip) {  // e.g. in Jupyter: the data table stays
       readyResolve(false);
       return;

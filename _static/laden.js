@@ -1,0 +1,49 @@
+(function () {
+  "use strict";
+  /* Loads a page's chart runtime (Vega, about 170 KB gzipped and a long parse on a phone) only when
+     a reader gets near a chart or touches its controls, not with the page (issue 11). The address
+     comes from <meta name="werkzorg-script" data-key="..." content="...">, which werkzorg.sphinx_ext
+     writes on pages that have a chart.
+     werkzorgOnDemand(key, elements) -> Promise that resolves once that script has run. */
+  var loading = {};
+
+  function load(key) {
+    if (loading[key]) return loading[key];
+    var meta = document.querySelector('meta[name="werkzorg-script"][data-key="' + key + '"]');
+    loading[key] = new Promise(function (resolve, reject) {
+      if (!meta) { reject(new Error("geen adres voor " + key)); return; }
+      var s = document.createElement("script");
+      s.src = meta.getAttribute("content");
+      s.onload = function () { resolve(); };
+      s.onerror = function () { reject(new Error(s.src + " kon niet laden")); };
+      document.head.appendChild(s);
+    });
+    return loading[key];
+  }
+
+  window.werkzorgOnDemand = function (key, elements) {
+    elements = Array.prototype.slice.call(elements || []);
+    return new Promise(function (resolve, reject) {
+      var done = false, observer = null;
+      function go() {
+        if (done) return;
+        done = true;
+        if (observer) observer.disconnect();
+        elements.forEach(function (el) {
+          ["focusin", "pointerdown", "input", "change"].forEach(function (t) { el.removeEventListener(t, go); });
+        });
+        load(key).then(resolve, reject);
+      }
+      if (!elements.length || !("IntersectionObserver" in window)) { go(); return; }
+      // Half a screen ahead, so the chart is usually drawn by the time it scrolls into view.
+      observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) go();
+      }, { rootMargin: "50% 0px 50% 0px" });
+      elements.forEach(function (el) {
+        observer.observe(el);
+        ["focusin", "pointerdown", "input", "change"].forEach(function (t) { el.addEventListener(t, go); });
+      });
+      window.addEventListener("beforeprint", go);
+    });
+  };
+})();

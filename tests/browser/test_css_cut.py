@@ -1,0 +1,159 @@
+"""The cut stylesheets look exactly like the full ones (issue 11, werkzorg.csspurge).
+
+After the build the theme's stylesheets are cut to the selectors the site can use. A reader must
+not see any difference. The test serves a second copy of the site with the stylesheets as the
+theme shipped them (kept in ``_build/werkzorg-css-original``), opens every page in both, and
+compares the computed style of every element, and of its ``::before`` and ``::after``, on a
+phone in light mode and on a desktop in dark mode, and with the phone menu opened.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+from werkzorg import csspurge
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+SUBPATH = "werkzorg"
+
+#: One short fingerprint per element: every computed property, and those of its ::before and
+#: ::after where they exist (content other than none).
+_FINGERPRINTS = """
+const base = arguments[0];
+const h = (s) => { let x = 2166136261; for (let i = 0; i < s.length; i++) { x ^= s.charCodeAt(i); x = Math.imul(x, 16777619); } return (x >>> 0).toString(36); };
+const style = (cs) => { const parts = new Array(cs.length);
+  for (let i = 0; i < cs.length; i++) parts[i] = cs.getPropertyValue(cs[i]); return parts.join(';').split(base).join('BASE/'); };
+const pseudo = (el, p) => { const cs = getComputedStyle(el, p); return cs.content === 'none' || cs.content === 'normal' ? '' : style(cs); };
+return [...document.querySelectorAll('body *')].map((el) =>
+  h(style(getComputedStyle(el)) + '|' + pseudo(el, '::before') + '|' + pseudo(el, '::after')));
+"""
+
+#: Cheap signs that scripts are still laying the page out (stacked tables, charts).
+_LAYOUT = "return [document.querySelectorAll('body *').length, document.body.scrollHeight, document.body.className].join('/')"
+
+#: The properties of one element that differ are listed when a fingerprint differs.
+_STYLE_OF = """
+const [base, i] = arguments;
+const el = [...document.querySelectorAll('body *')][i];
+const out = {};
+for (const pseudo of [null, '::before', '::after']) { const cs = getComputedStyle(el, pseudo);
+  for (let k = 0; k < cs.length; k++) { const n = cs[k]; out[(pseudo || '') + n] = cs.getPropertyValue(n).split(base).join('BASE/'); } }
+const path = []; for (let e = el; e && e !== document.body; e = e.parentElement) path.unshift(e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : ''));
+return {path: path.join(' > '), style: out};
+"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def full_css_site(built_site: Path):
+    """The built site with the stylesheets as shipped, served below the same sub-path."""
+    originals = built_site.parent / csspurge.ORIGINALS
+    assert originals.is_dir(), f"no original stylesheets beside the build ({originals})"
+    mount = Path(tempfile.mkdtemp(prefix="werkzorg-fullcss-"))
+    copy = mount / SUBPATH
+    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("*.woff", "*.ttf", "*.eot", "*.png", "*.jpg"))
+    restored = 0
+    for f in originals.rglob("*.css"):
+        shutil.copyfile(f, copy / f.relative_to(originals))
+        restored += 1
+    assert restored >= 3, "expected the theme's stylesheets among the originals"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(mount)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    server.shutdown()
+    shutil.rmtree(mount, ignore_errors=True)
+
+
+def _pages(site: Path) -> list[str]:
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
+
+
+def _look(driver, url: str, base: str, width: int, dark: bool, open_menu: bool) -> list[str]:
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 844 if width < 800 else 900, "deviceScaleFactor": 1,
+                            "mobile": width < 800})
+    driver.get(url)
+    driver.execute_script("localStorage.removeItem('mode'); localStorage.removeItem('theme');")
+    driver.refresh()
+    driver.execute_script("return document.fonts ? document.fonts.ready : null")
+    if open_menu:
+        opened = driver.execute_script(
+            "const b = [...document.querySelectorAll('.primary-toggle')].find(b => b.offsetParent);"
+            "if (b) b.click(); return new Promise(r => setTimeout(() => r(!!document.querySelector('dialog[open]')), 500));")
+        assert opened, f"{url}: the book-contents menu did not open"
+    # Scripts that lay out after load (stacked tables, charts) have settled when two looks agree.
+    before = None
+    for _ in range(10):
+        now = driver.execute_script(_LAYOUT)
+        if now == before:
+            break
+        before = now
+        driver.execute_script("return new Promise(r => setTimeout(r, 300))")
+    return driver.execute_script(_FINGERPRINTS, base)
+
+
+def _compare(browser, page_url, full_css_site, page: str, width: int, dark: bool, open_menu: bool = False) -> None:
+    cut_base, full_base = page_url(""), full_css_site
+    try:
+        cut = _look(browser, cut_base + page, cut_base, width, dark, open_menu)
+        full = _look(browser, full_base + page, full_base, width, dark, open_menu)
+        assert len(cut) == len(full), f"{page}: {len(cut)} elements with the cut CSS, {len(full)} with the full CSS"
+        diff = [i for i, (a, b) in enumerate(zip(cut, full)) if a != b]
+        if diff:
+            i = diff[0]
+            full_style = browser.execute_script(_STYLE_OF, full_base, i)
+            browser.get(cut_base + page)
+            cut_style = browser.execute_script(_STYLE_OF, cut_base, i)
+            props = {k: (cut_style["style"].get(k), v) for k, v in full_style["style"].items()
+                     if cut_style["style"].get(k) != v}
+            pytest.fail(f"{page} ({width} px, {'dark' if dark else 'light'}): {len(diff)} elements look different "
+                        f"with the cut stylesheets; the first is {full_style['path']}: "
+                        + "; ".join(f"{k}: {a!r} (cut) vs {b!r} (full)" for k, (a, b) in list(props.items())[:8]))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_cut_stylesheets_are_much_smaller(built_site: Path):
+    originals = built_site.parent / csspurge.ORIGINALS
+    theme = "_static/styles/pydata-sphinx-theme.css"
+    full, cut = (originals / theme).stat().st_size, (built_site / theme).stat().st_size
+    assert cut < full / 2, f"the theme stylesheet was cut only from {full} to {cut} bytes"
+    assert "@import" not in (built_site / "_static/styles/theme.css").read_text(encoding="utf-8"), \
+        "theme.css still imports basic.css (a second, chained request before the first paint)"
+
+
+def test_every_page_looks_the_same_on_a_phone(browser, built_site, page_url, full_css_site):
+    for page in _pages(built_site):
+        _compare(browser, page_url, full_css_site, page, 390, dark=False)
+
+
+@pytest.mark.parametrize("page", [
+    "index.html", "book/intro/index.html", "book/belemmeringen/belemmeringen.html",
+    "notebooks/arbeidsparticipatie.html", "book/verkennen/verkenner.html", "book/toolbox/catalogus.html",
+    "book/oefenen/belemmeringen.html", "book/cijfers/claims.html", "book/begrippen/woordenlijst.html",
+    "search.html",
+])
+def test_page_types_look_the_same_on_a_desktop_in_dark_mode(browser, built_site, page_url, full_css_site, page):
+    assert (built_site / page).is_file(), page
+    _compare(browser, page_url, full_css_site, page, 1366, dark=True)
+
+
+@pytest.mark.parametrize("page", ["book/intro/index.html", "notebooks/deeltijd.html"])
+def test_open_phone_menu_looks_the_same(browser, built_site, page_url, full_css_site, page):
+    _compare(browser, page_url, full_css_site, page, 390, dark=False, open_menu=True)
