@@ -26,7 +26,7 @@ from .tidy import GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, is_num
 _UNIT = re.compile(r"^(?P<path>.*?\S)\s*\((?P<unit>[^()]*)\)\s*$")
 _PERIOD_NAME = re.compile(r"^(perioden|periods?)$", re.IGNORECASE)
 _COMMA_NUMBER = re.compile(r"^\s*-?\d+,\d+\s*$")
-_ID_IN_NAME = re.compile(r"(\d{5}(?:NED|ENG)|\d{4}[a-z]{2,3}|\d{4}_\d{2})", re.IGNORECASE)
+_ID_IN_NAME = re.compile(r"(?<![0-9a-z])(\d{5}(?:NED|ENG)|\d{4}[a-z]{2,3}|\d{4}_\d{2})(?![0-9a-z])", re.IGNORECASE)
 
 
 def _is_topic_header(name: str) -> bool:
@@ -51,20 +51,32 @@ def looks_like_flat_csv(text: str) -> bool:
 
 
 def _split_path(text: str) -> list[str]:
-    """``a/b/c`` into its parts; a ``/`` inside brackets (``goed/zeer goed``) does not split."""
-    parts, depth, cur = [], 0, []
+    """``a/b/c`` into its parts.
+
+    The website joins the levels with ``/``, but a name may hold a ``/`` itself: inside brackets
+    (``goed/zeer goed``) or before a word in lower case (``Leerlingen/studenten``, ``Wo
+    master/doctoraal``); CBS starts the name of a level with a capital or a digit, so neither
+    splits.
+    """
+    raw, depth, cur = [], 0, []
     for ch in text:
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
         if ch == "/" and depth == 0:
-            parts.append("".join(cur).strip())
+            raw.append("".join(cur))
             cur = []
         else:
             cur.append(ch)
-    parts.append("".join(cur).strip())
-    return [p for p in parts if p]
+    raw.append("".join(cur))
+    parts: list[str] = []
+    for piece in raw:
+        if parts and piece[:1].islower():
+            parts[-1] = f"{parts[-1]}/{piece}"
+        else:
+            parts.append(piece)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def topic_from_header(name: str) -> Topic:
@@ -73,8 +85,8 @@ def topic_from_header(name: str) -> Topic:
         raise ValueError(f"geen onderwerp met eenheid: {name!r}")
     parts = _split_path(m.group("path"))
     title, groups = parts[-1], parts[:-1]
-    group = GROUP_SEP.join(groups)
-    return Topic(f"{group}{GROUP_SEP}{title}" if group else title, title, m.group("unit").strip(), group)
+    # The key is the header without its unit, as written: it stays unique whatever the split.
+    return Topic(m.group("path").strip(), title, m.group("unit").strip(), GROUP_SEP.join(groups))
 
 
 def read_flat_csv(path: str | Path, table_id: str | None = None) -> pd.DataFrame:

@@ -27,7 +27,8 @@ from .tidy import (GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, is_nu
 _TOPIC_NAME = re.compile(r"^(onderwerp|onderwerpen|subjects?|topics?)(_\d+)?$", re.IGNORECASE)
 _PERIOD_NAME = re.compile(r"^(perioden|periods?)$", re.IGNORECASE)
 _FOOTER = re.compile(r"^\s*(bron|source|©|\(c\)|centraal bureau|statistics netherlands)", re.IGNORECASE)
-_ID_IN_NAME = re.compile(r"(\d{5}(?:NED|ENG)|\d{4}[a-z]{2,3}|\d{4}_\d{2})", re.IGNORECASE)
+# Delimited, so the download's date and time (``_11122025_133649``) are not read as ``2025_13``.
+_ID_IN_NAME = re.compile(r"(?<![0-9a-z])(\d{5}(?:NED|ENG)|\d{4}[a-z]{2,3}|\d{4}_\d{2})(?![0-9a-z])", re.IGNORECASE)
 
 
 def _single(row: list[str]) -> bool:
