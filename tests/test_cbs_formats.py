@@ -37,7 +37,7 @@ def cell(df, **kw):
 def test_every_real_fixture_is_listed_with_its_origin():
     readme = (REAL / "README.md").read_text(encoding="utf-8")
     files = [p for p in REAL.rglob("*") if p.is_file() and p.name != "README.md"]
-    assert len(files) == 54   # the rows of the README add up to this
+    assert len(files) == 55   # the rows of the README add up to this
     for p in files:
         rel = p.relative_to(REAL).as_posix()
         assert f"`{rel}`" in readme or f"`{p.parent.name}/`" in readme, rel
@@ -364,3 +364,54 @@ def test_download_date_in_a_file_name_is_not_taken_for_a_table_id(tmp_path, name
     shutil.copy(src, path)
     with pytest.raises(cbs.CBSDataError, match="tabelnummer onbekend"):
         cbs.read_file(path)
+
+
+# --------------------------------------------------------------------------- StatLine website CSV, opendata.cbs.nl table layout
+
+BEROEPSBEVOLKING_1800 = REAL / "Beroepsbevolking__vanaf_1800__12_uursgrens___1800_2013_04042019_154346.csv"
+
+
+def _without_columns(src: Path, dst: Path, drop_header_cells: set[str]) -> Path:
+    """The download as an analyst gets it after leaving out some periods on StatLine: the same
+    bytes, minus the named columns (every field stays quoted, BOM and CRLF kept)."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(src.read_bytes().decode("utf-8-sig"), newline=""), delimiter=";"))
+    drop = {i for r in rows for i, c in enumerate(r) if c in drop_header_cells}
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    for r in rows:
+        writer.writerow([c for i, c in enumerate(r) if i not in drop])
+    dst.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    return dst
+
+
+def test_website_csv_2019_table_layout_names_the_revision_break_it_cannot_map():
+    # line 4: "Geslacht";"Onderwerp";"";"1800";…;"2000";"2001 voor revisie";"2001 na revisie";"2002";…
+    # StatLine shows one year twice around a revision; the website gives labels, not the two codes.
+    assert cbs.detect_format(BEROEPSBEVOLKING_1800) == "website-csv"
+    with pytest.raises(cbs.CBSDataError, match=r"regel 4: periode '2001 voor revisie' niet herkend"):
+        cbs.read_file(BEROEPSBEVOLKING_1800, table_id="71882ned")
+
+
+def test_website_csv_2019_table_layout(tmp_path):
+    path = _without_columns(BEROEPSBEVOLKING_1800, tmp_path / BEROEPSBEVOLKING_1800.name,
+                            {"2001 voor revisie", "2001 na revisie"})
+    df = cbs.read_file(path, table_id="71882ned")
+    assert set(df["table_id"]) == {"71882NED"}
+    assert df.attrs["title"] == "Beroepsbevolking; vanaf 1800 (12-uursgrens), 1800-2013"        # line 1
+    assert set(df["Persoonskenmerken_label"]) == {"Totaal"}        # line 2: "Persoonskenmerken: Totaal"
+    # line 5: "Mannen en vrouwen";"Beroepsbevolking";"x 1 000";"849";"852";…
+    c = cell(df, Geslacht="Mannen en vrouwen", measure_label="Beroepsbevolking", period="1800JJ00")
+    assert c["value"] == 849 and c["unit"] == "x 1 000" and c["freq"] == "jaar"
+    assert cell(df, Geslacht="Mannen en vrouwen", measure_label="Beroepsbevolking", period="1801JJ00")["value"] == 852
+    # line 13 (last data line): "Vrouwen";"Werkloze beroepsbevolking";"x 1 000";".";".";…;"233";"301"
+    dot = cell(df, Geslacht="Vrouwen", measure_label="Werkloze beroepsbevolking", period="1800JJ00")
+    assert math.isnan(dot["value"]) and dot["symbol"] == "."
+    assert cell(df, Geslacht="Vrouwen", measure_label="Werkloze beroepsbevolking", period="2013JJ00")["value"] == 301
+    # nine data lines (3 × Geslacht, 3 topics) × 213 periods (215 labels minus the two left out);
+    # the footer "Bron: CBS" (line 14) is not data
+    assert len(df) == 9 * 213
+    assert set(df["Geslacht"]) == {"Mannen en vrouwen", "Mannen", "Vrouwen"}
+    cbs.validate_tidy(df, "71882NED")

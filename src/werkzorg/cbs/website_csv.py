@@ -81,6 +81,13 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         raise CBSDataError(path, 1, "te weinig regels voor een StatLine-download (titel, kop en gegevens)")
     title = rows[0][1][0] if _single(rows[0][1]) else ""
     body = rows[1:] if title else rows
+    # Below the title the website names each dimension that has one value in the selection
+    # ("Persoonskenmerken: Totaal"); such a line is a fixed dimension, not a header row.
+    fixed: list[tuple[str, str]] = []
+    while title and len(body) > 1 and _single(body[0][1]) and re.match(r"^[^:;]+:\s*\S", body[0][1][0]):
+        name, _, label = body[0][1][0].partition(":")
+        fixed.append((name.strip(), label.strip()))
+        body = body[1:]
     footer_at = len(body)
     while footer_at > 0 and _single(body[footer_at - 1][1]) and (
             _FOOTER.match(body[footer_at - 1][1][0]) or footer_at == len(body)):
@@ -101,17 +108,24 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         raise CBSDataError(path, body[-1][0], "geen regel met de namen van de dimensies gevonden (kopblok zonder einde)")
     names_line, names = body[i]
     i += 1
-    if head:
+    filled = [k for k, c in enumerate(head[0][1]) if c] if len(head) == 1 else []
+    if len(filled) == 1 and filled[0] > 1 and names[filled[0] - 1] == "" and names[filled[0]] != "":
+        # opendata.cbs.nl (2019 on): the one column dimension is named above its first label;
+        # the names row has the row dimensions, an empty cell above the units, then the labels.
+        n_left = filled[0]
+        col_dims = [(head[0][1][n_left], names[n_left:], names_line)]
+        row_names = names[: n_left - 1]
+        unit_col = any(_TOPIC_NAME.match(n) for n in row_names)
+    elif head:
         first = head[0][1]
         n_left = next(k for k, c in enumerate(first) if c != "") + 1
-    else:
-        n_left = 1
-    col_dims = [(h[1][n_left - 1], h[1][n_left:], h[0]) for h in head]
-    if head:
+        col_dims = [(h[1][n_left - 1], h[1][n_left:], h[0]) for h in head]
         row_names = names[: n_left - 1]
         col_dims.append((names[n_left - 1], names[n_left:], names_line))
         unit_col = any(_TOPIC_NAME.match(n) for n in row_names)
     else:
+        n_left = 1
+        col_dims = []
         row_names = []
         col_dims.append((names[0], names[1:], names_line))
         unit_col = False
@@ -333,6 +347,9 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
     cols_out["symbol"] = symbols
     cols_out["text"] = np.full(n_rows * ncols, "", dtype=object)
     df = pd.DataFrame(cols_out)
+    for k, (name, label) in enumerate(fixed):
+        df.insert(1 + 2 * k, name, label)
+        df.insert(2 + 2 * k, name + "_label", label)
     for c in ("year", "quarter", "month"):
         df[c] = pd.array(df[c].tolist(), dtype="Int64")
     df.attrs["selection"] = True
