@@ -37,7 +37,7 @@ def cell(df, **kw):
 def test_every_real_fixture_is_listed_with_its_origin():
     readme = (REAL / "README.md").read_text(encoding="utf-8")
     files = [p for p in REAL.rglob("*") if p.is_file() and p.name != "README.md"]
-    assert len(files) == 55   # the rows of the README add up to this
+    assert len(files) == 56   # the rows of the README add up to this
     for p in files:
         rel = p.relative_to(REAL).as_posix()
         assert f"`{rel}`" in readme or f"`{p.parent.name}/`" in readme, rel
@@ -415,3 +415,28 @@ def test_website_csv_2019_table_layout(tmp_path):
     assert len(df) == 9 * 213
     assert set(df["Geslacht"]) == {"Mannen en vrouwen", "Mannen", "Vrouwen"}
     cbs.validate_tidy(df, "71882NED")
+
+
+def test_website_csv_2021_table_layout_with_units_row_and_decimal_comma(repo):
+    path = REAL / "Consumentenprijzen__prijsindex_2015_100_07012021_123946.csv"
+    assert cbs.detect_format(path) == "website-csv"
+    df = cbs.read_file(path, table_id="83131NED")
+    assert df.attrs["title"] == "Consumentenprijzen; prijsindex 2015=100"                       # line 1
+    assert set(df["Bestedingscategorieën_label"]) == {"000000 Alle bestedingen"}                  # line 2
+    # lines 4–5: "";"CPI";"CPI afgeleid";"Jaarmutatie CPI";"Jaarmutatie CPI afgeleid"
+    #            "Perioden";"2015 = 100";"2015 = 100";"%";"%"
+    # line 6:    "1996";"68,94";"73,25";"";""
+    c = cell(df, measure_label="CPI", period="1996JJ00")
+    assert c["value"] == 68.94 and c["unit"] == "2015 = 100" and c["freq"] == "jaar"
+    assert cell(df, measure_label="CPI afgeleid", period="1996JJ00")["value"] == 73.25
+    empty = cell(df, measure_label="Jaarmutatie CPI", period="1996JJ00")
+    assert math.isnan(empty["value"]) and empty["unit"] == "%"
+    # line 29: "2019";"106,16";"104,64";"2,6";"1,6"
+    assert cell(df, measure_label="Jaarmutatie CPI", period="2019JJ00")["value"] == 2.6
+    assert cell(df, measure_label="CPI", period="2019JJ00")["value"] == 106.16
+    assert len(df) == 24 * 4              # 1996…2019, four topics; "Bron: CBS" (line 30) is not data
+    cbs.validate_tidy(df, "83131NED")
+    rc, out, err = run_cli("data", "import", str(path), "--table", "83131NED")
+    assert rc == 0, err
+    entry = yaml.safe_load((repo / "data" / "cbs" / "manifest.yaml").read_text())["tables"]["83131NED"]
+    assert entry["title"] == "Consumentenprijzen; prijsindex 2015=100" and entry["selection"] is True

@@ -108,13 +108,24 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         raise CBSDataError(path, body[-1][0], "geen regel met de namen van de dimensies gevonden (kopblok zonder einde)")
     names_line, names = body[i]
     i += 1
-    filled = [k for k, c in enumerate(head[0][1]) if c] if len(head) == 1 else []
-    if len(filled) == 1 and filled[0] > 1 and names[filled[0] - 1] == "" and names[filled[0]] != "":
-        # opendata.cbs.nl (2019 on): the one column dimension is named above its first label;
-        # the names row has the row dimensions, an empty cell above the units, then the labels.
+    filled = [k for k, c in enumerate(head[0][1]) if c] if head else []
+    preset_units = None
+    if len(filled) == 1 and filled[0] >= 1 and (len(head) > 1 or names[filled[0]] != ""):
+        # opendata.cbs.nl (2019 on): a column dimension is named on a line of its own, above its
+        # first label; its labels follow on the next line. Then either a line with the row
+        # dimensions and the units ("Perioden";"2015 = 100";…), or the last label line itself
+        # starts with the row dimensions and an empty cell above a column of units.
         n_left = filled[0]
-        col_dims = [(head[0][1][n_left], names[n_left:], names_line)]
-        row_names = names[: n_left - 1]
+        lines = [r for _, r in head] + [names]
+        numbers = [ln for ln, _ in head] + [names_line]
+        col_dims, k = [], 0
+        while k + 1 < len(lines) and [c for c in lines[k] if c] == [lines[k][n_left]]:
+            col_dims.append((lines[k][n_left], lines[k + 1][n_left:], numbers[k + 1]))
+            k += 2
+        if k < len(lines):
+            row_names, preset_units = lines[k][:n_left], lines[k][n_left:]
+        else:
+            row_names = lines[k - 1][: n_left - 1]
         unit_col = any(_TOPIC_NAME.match(n) for n in row_names)
     elif head:
         first = head[0][1]
@@ -139,6 +150,8 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
             if r[0] and not row_names:
                 row_names = [r[0]]
             i += 1
+    if preset_units is not None:
+        units_row = preset_units
     data = body[i:]
     if not data:
         raise CBSDataError(path, names_line + 1, "geen gegevensregels onder de kop")
