@@ -183,3 +183,43 @@ def test_v4_table_imports_through_the_command_line(repo):
     assert entry["title"].startswith("Ziekteverzuimpercentage")
     back = cbs.load_snapshot("80072NED", repo / "data" / "cbs")
     assert cbs.lookup(back, "M001924", "1996KW01", {"BedrijfskenmerkenSBI2008": "T001081"})["value"] == 5.5
+
+
+# --------------------------------------------------------------------------- cbsodata (Python) cache of 84410NED
+
+CBSODATA = REAL / "84410NED_cbsodata"
+
+
+def test_cbsodata_cache_of_bare_json_lists_is_read_with_labels_groups_and_title():
+    df = cbs.read_file(CBSODATA)
+    assert set(df["table_id"]) == {"84410NED"}         # not in the folder name: TableInfos.json "Identifier"
+    assert df.attrs["title"] == "ICT-gebruik bij kleine bedrijven; bedrijfsgrootte, 2018"   # TableInfos.json line 4
+    # TypedDataSet.json lines 3–7: "ID": 0, "Bedrijfsgrootte": "WP19115", "ICTPersAangenomenWillenAannemen_1": 5, …,
+    #   "ICTSpecialistenInLoondienst_3": 3
+    c = cell(df, Bedrijfsgrootte="WP19115", measure="ICTPersAangenomenWillenAannemen_1")
+    assert c["value"] == 5 and c["period"] == ""                                    # no time dimension
+    assert c["Bedrijfsgrootte_label"] == "2 of meer werkzame personen"            # Bedrijfsgrootte.json lines 3–4
+    assert c["measure_label"] == "ICT-pers. aangenomen/willen aannemen"          # DataProperties.json line 29
+    assert c["unit"] == "% van bedrijven" and c["measure_group"] == "Personeel en ICT"   # lines 32, 26 → 19
+    # DataProperties.json lines 64–70: ParentID 4 ("ICT-specialisten", itself under ID 1 "Personeel en ICT")
+    s = cell(df, Bedrijfsgrootte="WP19115", measure="ICTSpecialistenInLoondienst_3")
+    assert s["value"] == 3 and s["unit"] == "% van werkzame personen"
+    assert s["measure_group"] == "Personeel en ICT | ICT-specialisten"
+    # lines 1323–1325: "ID": 10, "Bedrijfsgrootte": "WP19109", "ICTPersAangenomenWillenAannemen_1": 61
+    assert cell(df, Bedrijfsgrootte="WP19109", measure="ICTPersAangenomenWillenAannemen_1")["value"] == 61
+    assert len(df) == 11 * 128
+    assert df.attrs["selection"] is False
+    cbs.validate_tidy(df, "84410NED")
+
+
+def test_cbsodata_cache_data_file_alone_finds_its_table_beside_it():
+    df = cbs.read_file(CBSODATA / "TypedDataSet.json")
+    assert set(df["table_id"]) == {"84410NED"}
+    assert cell(df, Bedrijfsgrootte="WP19109", measure="ICTPersAangenomenWillenAannemen_1")["value"] == 61
+
+
+def test_cbsodata_cache_imports_through_the_command_line(repo):
+    rc, out, err = run_cli("data", "import", str(CBSODATA))
+    assert rc == 0, err
+    entry = yaml.safe_load((repo / "data" / "cbs" / "manifest.yaml").read_text())["tables"]["84410NED"]
+    assert entry["title"] == "ICT-gebruik bij kleine bedrijven; bedrijfsgrootte, 2018" and entry["labelled"] is True

@@ -59,6 +59,29 @@ def detect_format(path: str | Path) -> str:
     return "dataset-csv"
 
 
+def _table_id_of_folder(path: Path) -> str:
+    """The table id of a folder of saved answers: from its name (``v3_80590NED``, ``84410NED``) or
+    else from the ``Identifier`` in TableInfos.json (v3) or Properties.json (v4)."""
+    for part in reversed(path.name.split("_")):
+        try:
+            return normalise_table_id(part, path)
+        except CBSDataError:
+            continue
+    src = DirectorySource(path)
+    for entity in ("TableInfos", "Properties"):
+        if src.path_for(entity).is_file():
+            doc = src(entity)
+            if isinstance(doc, dict) and isinstance(doc.get("value"), list):
+                doc = doc["value"][0] if doc["value"] else {}
+            elif isinstance(doc, list):
+                doc = doc[0] if doc else {}
+            ident = str(doc.get("Identifier") or "") if isinstance(doc, dict) else ""
+            if ident:
+                return normalise_table_id(ident, src.path_for(entity))
+    raise CBSDataError(path, None, "tabelnummer onbekend: noem de map <iets>_<tabelnummer> "
+                                   "(zoals v3_80590NED) of geef --table")
+
+
 def read_file(path: str | Path, table_id: str | None = None, metadata: str | Path | None = None,
               **kwargs) -> pd.DataFrame:
     """Read any supported download by its form into the tidy shape.
@@ -70,12 +93,7 @@ def read_file(path: str | Path, table_id: str | None = None, metadata: str | Pat
     path = Path(path)
     fmt = detect_format(path)
     if fmt in ("odata-v3", "odata-v4") and not table_id:
-        table_id = path.name.split("_")[-1]
-        try:
-            normalise_table_id(table_id, path)
-        except CBSDataError:
-            raise CBSDataError(path, None, "tabelnummer onbekend: noem de map <iets>_<tabelnummer> "
-                                           "(zoals v3_80590NED) of geef --table") from None
+        table_id = _table_id_of_folder(path)
     if fmt == "odata-v4":
         return read_odata_v4(table_id, DirectorySource(path), base="{entity}")
     if fmt == "odata-v3":

@@ -35,6 +35,10 @@ def pages(get_json: JsonGetter, url: str, next_key: str) -> Iterable[tuple[str, 
             raise CBSDataError(url, None, "de volgende-paginalink verwijst terug (lus)")
         seen.add(url)
         doc = get_json(url)
+        if isinstance(doc, list):
+            # The cache of the Python package cbsodata (get_data(..., dir=...)): the records of
+            # each entity set as a bare JSON list, all pages already joined.
+            doc = {"value": doc}
         if not isinstance(doc, dict) or not isinstance(doc.get("value"), list):
             raise CBSDataError(url, None, "geen OData-antwoord: het veld 'value' (een lijst) ontbreekt")
         for i, rec in enumerate(doc["value"]):
@@ -209,7 +213,9 @@ def table_title(get_json: JsonGetter, url: str) -> str:
     except CBSDataError:
         return ""
     if isinstance(doc, dict) and isinstance(doc.get("value"), list):
-        doc = doc["value"][0] if doc["value"] else {}
+        doc = doc["value"]
+    if isinstance(doc, list):
+        doc = doc[0] if doc else {}
     title = doc.get("Title") if isinstance(doc, dict) else None
     return str(title).strip() if title else ""
 
@@ -223,13 +229,20 @@ def read_v3_dataset_json(path: str | Path, table_id: str | None = None) -> pd.Da
     :func:`infer_structure`) and a note says what is lost."""
     path = Path(path)
     doc = load_json(path)
+    if isinstance(doc, list):          # the cache of the Python package cbsodata: the records only
+        doc = {"value": doc}
     if not isinstance(doc, dict) or not isinstance(doc.get("value"), list):
         raise CBSDataError(path, None, "geen OData-antwoord: het veld 'value' (een lijst) ontbreekt")
     if not table_id:
         m = _TABLE_IN_META.search(str(doc.get("odata.metadata", "")))
-        if not m:
+        infos = path.parent / "TableInfos.json"
+        if m:
+            table_id = m.group(1)
+        elif infos.is_file():
+            table_id = next((str(r.get("Identifier") or "") for _, _, r in pages(DirectorySource(path.parent),
+                                                                                 "TableInfos", "odata.nextLink")), "")
+        if not table_id:
             raise CBSDataError(path, None, "tabelnummer onbekend: het staat niet in odata.metadata; geef --table")
-        table_id = m.group(1)
     tid = normalise_table_id(table_id, path)
     page_docs = _saved_pages(path, doc)
     records = [rec for _, page in page_docs for rec in page["value"]]
@@ -249,6 +262,7 @@ def read_v3_dataset_json(path: str | Path, table_id: str | None = None) -> pd.Da
                            ((str(p), RecordRef(str(p), i), rec) for p, page in page_docs
                             for i, rec in enumerate(page["value"])))
     df.attrs["notes"] = notes + df.attrs.get("notes", [])
+    df.attrs["title"] = table_title(DirectorySource(path.parent), "TableInfos")
     return df
 
 
