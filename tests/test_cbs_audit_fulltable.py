@@ -5,6 +5,12 @@ Geslacht, Leeftijd, Perioden, TableInfos: cbsodataR output committed to timemod/
 tests/fixtures/cbs/real/README.md) with its real data rows; two rows for 2024KW01, which that
 download predates, were added by hand with the values the research read (see
 tests/fixtures/cbs/fulltable/README.md).
+
+The full-table fixture for 85264NED is CBS's real metadata file of that table (85264NED_metadata.csv,
+edition of August 2022, committed to upieks/C3_PredictingSickLeave_JADS2022) with a data file in the
+raw-download shape whose 36 rows were composed by hand from the research series
+(shared/research/cbs/series_nettoarbeidsparticipatie_mannen15-25_85264NED.csv): the repository
+never committed the data file that belonged to it.
 """
 
 from __future__ import annotations
@@ -30,6 +36,18 @@ def full_80590():
         shutil.copytree(REAL / "80590ned_cbsodataR", folder)
         shutil.copy(FULL / "80590NED_data_composed.csv", folder / "data.csv")
         yield cbs.read_file(folder)
+
+
+@pytest.fixture(scope="module")
+def full_85264():
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        shutil.copy(REAL / "85264NED_metadata.csv", folder)
+        data = folder / "85264NED_TypedDataSet_composed.csv"
+        shutil.copy(FULL / data.name, data)
+        yield cbs.read_file(data)
 
 
 def test_full_table_has_cbs_keys_titles_and_groups(full_80590):
@@ -71,8 +89,8 @@ def test_some_audit_entries_name_cbs_topics():
 
 
 @pytest.mark.parametrize("cid, key, spec, period", _entries_with_topic())
-def test_audit_entry_finds_its_cell_in_extract_and_full_table(cid, key, spec, period, full_80590):
-    fulltables = {"80590NED": full_80590}
+def test_audit_entry_finds_its_cell_in_extract_and_full_table(cid, key, spec, period, full_80590, full_85264):
+    fulltables = {"80590NED": full_80590, "85264NED": full_85264}
     if spec["table"] not in fulltables:
         pytest.fail(f"no full-table fixture for {spec['table']} (add one to tests/fixtures/cbs/fulltable)")
     extract = cbs.load_all()
@@ -89,3 +107,49 @@ def test_without_topic_the_full_table_would_lose_the_claim(full_80590):
     # What the analyst page used to warn about: the extract's own name is not in the CBS table.
     with pytest.raises(LookupError):
         cbs.lookup(full_80590, "NettoArbeidsparticipatieNSA", "2024KW01", {"Geslacht": "Vrouwen"})
+
+
+# --------------------------------------------------------------------------- 85264NED
+
+RESEARCH_85264 = (Path(__file__).resolve().parents[2] / "shared" / "research" / "cbs"
+                  / "series_nettoarbeidsparticipatie_mannen15-25_85264NED.csv")
+
+
+def test_85264_full_table_is_shaped_by_its_real_metadata(full_85264):
+    df = full_85264
+    assert df.attrs["title"] == "Arbeidsdeelname; kerncijfers"          # metadata line 3 (TableInfos)
+    # metadata DataProperties line 244: "36";"27";;"Topic";"NettoArbeidsparticipatie_24";"Netto arbeidsparticipatie"
+    # (no ParentID: no topic group), unit "%" (line 246); Geslacht line 250: "3000   ";"Mannen";
+    # Leeftijd line 256: "53050";"15 tot 25 jaar"; HoogstBehaaldOnderwijsniveau line 286: "T001143";"Totaal"
+    c = cbs.lookup(df, {"title": "Netto arbeidsparticipatie", "group": ""}, "2013KW01",
+                   {"Geslacht": "Mannen", "Leeftijd": "15 tot 25 jaar"})
+    assert c["measure"] == "NettoArbeidsparticipatie_24" and c["unit"] == "%"
+    assert c["Geslacht"] == "3000" and c["Leeftijd"] == "53050" and c["HoogstBehaaldOnderwijsniveau"] == "T001143"
+    assert c["period_label"] == "2013 1e kwartaal" and c["status"] == "definitief"   # Perioden line 289
+    # 24 topics in the real DataProperties (IDs 4…36 minus the TopicGroups)
+    assert df["measure"].nunique() == 24
+    groups = dict(zip(df["measure"], df["measure_group"]))
+    # line 124: "8";"6";"7";"Topic";"WerkzameBeroepsbevolking_3" under TopicGroup 7 (line 120) "Werkzame beroepsbevolking",
+    # itself under TopicGroup 5 (line 108) "Beroepsbevolking"
+    assert groups["WerkzameBeroepsbevolking_3"] == "Beroepsbevolking | Werkzame beroepsbevolking"
+
+
+def test_85264_every_extract_cell_is_found_in_the_full_table(full_85264):
+    import csv
+
+    research = {r["period_code"]: float(r["value"]) for r in csv.DictReader(RESEARCH_85264.open(encoding="utf-8"))}
+    extract = cbs.load_all()["85264NED"]
+    assert len(extract) == len(research) == 36
+    for _, row in extract.iterrows():
+        where = {"Geslacht": row["Geslacht_label"], "Leeftijd": row["Leeftijd_label"],
+                 "HoogstBehaaldOnderwijsniveau": row["HoogstBehaaldOnderwijsniveau_label"]}
+        full = cbs.lookup(full_85264, {"title": row["measure_label"], "group": ""}, row["period"], where)
+        assert full["value"] == row["value"] == research[row["period"]], row["period"]
+        assert full["unit"] == row["unit"]
+
+
+def test_85264_a_renumbered_key_still_finds_its_topic(full_85264):
+    # a later edition may number the topic _25; the name before the number stays
+    c = cbs.lookup(full_85264, {"key": "NettoArbeidsparticipatie_25", "title": "Netto arbeidsparticipatie"},
+                   "2021KW04", {"Geslacht": "Mannen", "Leeftijd": "15 tot 25 jaar"})
+    assert c["measure"] == "NettoArbeidsparticipatie_24" and c["value"] == 71.7   # research series, 2021KW04

@@ -8,6 +8,8 @@ One module per source format (a new format gets its own module here and a line i
   (``<ID>_TypedDataSet_….csv``/``UntypedDataSet``, with or without ``<ID>_metadata.csv``);
 - :mod:`.website_csv` — the CSV of the StatLine website (title, header block, labels,
   decimal comma, ``Bron: CBS``);
+- :mod:`.flat_csv` — the StatLine website's flat CSV ("CSV met/zonder statistische symbolen":
+  one header row, ``group/title (unit)`` topic columns, labels);
 - :mod:`.entity_csv` — entity sets saved as CSV by ``cbsodataR`` or by ``cbsodata`` scripts;
 - :mod:`.odata_v3` — the OData v3 feed (paged, DataProperties with topic groups);
 - :mod:`.odata_v4` — the OData v4 API (Observations with value attributes).
@@ -33,6 +35,7 @@ from .tidy import (EXTRA_COLUMNS, GROUP_SEP, PERIOD_STATUS, PERIOD_TYPES, PROVEN
                    CBSDataError, Dimension, NetworkUnavailable, Period, Topic, TidyBuilder, _TidyBuilder,
                    dimension_columns, normalise_table_id, parse_period, parse_value, period_from_label,
                    statline_url)
+from .flat_csv import read_flat_csv
 from .website_csv import read_website_csv
 
 _RecordRef = RecordRef
@@ -43,7 +46,7 @@ __all__ = [
     "TidyBuilder", "Topic", "V3_FEED", "V4_BASE", "atomic_write", "cbs_dir", "detect_format", "diff_tables",
     "dimension_columns", "find_metadata", "http_json", "install_table", "is_labelled", "load_all", "load_snapshot",
     "lookup", "normalise_table_id", "parse_period", "parse_value", "period_from_label", "read_entity_csv_folder",
-    "read_file", "read_odata_v3", "read_odata_v4", "read_statline_csv", "read_statline_metadata",
+    "read_file", "read_flat_csv", "read_odata_v3", "read_odata_v4", "read_statline_csv", "read_statline_metadata",
     "read_v3_dataset_json", "read_website_csv", "sha256_file", "statline_url", "table_id_from_filename", "to_csv_text",
     "topic_mask", "validate_tidy",
 ]

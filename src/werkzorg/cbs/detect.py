@@ -8,6 +8,7 @@ import pandas as pd
 
 from .dataset_csv import read_statline_csv
 from .entity_csv import is_entity_folder, read_entity_csv_folder
+from .flat_csv import looks_like_flat_csv, read_flat_csv
 from .odata_v3 import DirectorySource, read_odata_v3, read_v3_dataset_json
 from .odata_v4 import read_odata_v4
 from .tidy import CBSDataError, normalise_table_id
@@ -16,11 +17,22 @@ from .website_csv import looks_like_website_csv, read_website_csv
 FORMATS = {
     "dataset-csv": "ruwe dataset-CSV van StatLine (<ID>_TypedDataSet_….csv, met of zonder <ID>_metadata.csv)",
     "website-csv": "CSV van de StatLine-website (titelregel, kopblok, voetregel 'Bron: CBS')",
+    "flat-csv": "CSV van de StatLine-website met één kopregel (\"CSV met/zonder statistische symbolen\": "
+                "Perioden;Regio's;groep/onderwerp (eenheid))",
     "entity-csv": "map met CSV's per entiteit (cbsodataR: data.csv + DataProperties.csv; of TypedDataSet.csv)",
     "odata-v3": "map met OData v3-antwoorden (DataProperties.json, TypedDataSet.json, …)",
-    "odata-v3-json": "één OData v3-antwoord TypedDataSet.json",
+    "odata-v3-json": "één OData v3-antwoord TypedDataSet.json (of een map met dat antwoord en zijn volgende "
+                     "pagina's, TypedDataSet_skip<N>.json)",
     "odata-v4": "map met OData v4-antwoorden (Observations.json, MeasureCodes.json, …)",
 }
+
+
+def _dataset_json_in(folder: Path) -> Path | None:
+    """The first page of a saved data set answer in a folder without DataProperties.json."""
+    for name in ("TypedDataSet.json", "UntypedDataSet.json"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
 
 
 def detect_format(path: str | Path) -> str:
@@ -32,6 +44,8 @@ def detect_format(path: str | Path) -> str:
             return "odata-v3"
         if is_entity_folder(path):
             return "entity-csv"
+        if _dataset_json_in(path) is not None:
+            return "odata-v3-json"
         raise CBSDataError(path, None, "map zonder herkenbare CBS-bestanden; verwacht een van: "
                                        + "; ".join(FORMATS.values()))
     if path.suffix.lower() == ".json":
@@ -40,7 +54,32 @@ def detect_format(path: str | Path) -> str:
     text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
     if text and looks_like_website_csv(text):
         return "website-csv"
+    if text and looks_like_flat_csv(text):
+        return "flat-csv"
     return "dataset-csv"
+
+
+def _table_id_of_folder(path: Path) -> str:
+    """The table id of a folder of saved answers: from its name (``v3_80590NED``, ``84410NED``) or
+    else from the ``Identifier`` in TableInfos.json (v3) or Properties.json (v4)."""
+    for part in reversed(path.name.split("_")):
+        try:
+            return normalise_table_id(part, path)
+        except CBSDataError:
+            continue
+    src = DirectorySource(path)
+    for entity in ("TableInfos", "Properties"):
+        if src.path_for(entity).is_file():
+            doc = src(entity)
+            if isinstance(doc, dict) and isinstance(doc.get("value"), list):
+                doc = doc["value"][0] if doc["value"] else {}
+            elif isinstance(doc, list):
+                doc = doc[0] if doc else {}
+            ident = str(doc.get("Identifier") or "") if isinstance(doc, dict) else ""
+            if ident:
+                return normalise_table_id(ident, src.path_for(entity))
+    raise CBSDataError(path, None, "tabelnummer onbekend: noem de map <iets>_<tabelnummer> "
+                                   "(zoals v3_80590NED) of geef --table")
 
 
 def read_file(path: str | Path, table_id: str | None = None, metadata: str | Path | None = None,
@@ -54,12 +93,7 @@ def read_file(path: str | Path, table_id: str | None = None, metadata: str | Pat
     path = Path(path)
     fmt = detect_format(path)
     if fmt in ("odata-v3", "odata-v4") and not table_id:
-        table_id = path.name.split("_")[-1]
-        try:
-            normalise_table_id(table_id, path)
-        except CBSDataError:
-            raise CBSDataError(path, None, "tabelnummer onbekend: noem de map <iets>_<tabelnummer> "
-                                           "(zoals v3_80590NED) of geef --table") from None
+        table_id = _table_id_of_folder(path)
     if fmt == "odata-v4":
         return read_odata_v4(table_id, DirectorySource(path), base="{entity}")
     if fmt == "odata-v3":
@@ -69,7 +103,9 @@ def read_file(path: str | Path, table_id: str | None = None, metadata: str | Pat
     if fmt == "entity-csv":
         return read_entity_csv_folder(path, table_id=table_id)
     if fmt == "odata-v3-json":
-        return read_v3_dataset_json(path, table_id=table_id)
+        return read_v3_dataset_json(_dataset_json_in(path) if path.is_dir() else path, table_id=table_id)
     if fmt == "website-csv":
         return read_website_csv(path, table_id=table_id)
+    if fmt == "flat-csv":
+        return read_flat_csv(path, table_id=table_id)
     return read_statline_csv(path, metadata=metadata, table_id=table_id, **kwargs)

@@ -35,6 +35,10 @@ def pages(get_json: JsonGetter, url: str, next_key: str) -> Iterable[tuple[str, 
             raise CBSDataError(url, None, "de volgende-paginalink verwijst terug (lus)")
         seen.add(url)
         doc = get_json(url)
+        if isinstance(doc, list):
+            # The cache of the Python package cbsodata (get_data(..., dir=...)): the records of
+            # each entity set as a bare JSON list, all pages already joined.
+            doc = {"value": doc}
         if not isinstance(doc, dict) or not isinstance(doc.get("value"), list):
             raise CBSDataError(url, None, "geen OData-antwoord: het veld 'value' (een lijst) ontbreekt")
         for i, rec in enumerate(doc["value"]):
@@ -52,11 +56,18 @@ class DirectorySource:
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
 
-    def __call__(self, url: str) -> Any:
+    @staticmethod
+    def name_for(url: str) -> str:
+        """The file name a response is kept under: ``<entity>.json`` or ``<entity>_skip<N>.json``."""
         entity = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         m = re.search(r"[$]?skip=(\d+)", url)
-        name = f"{entity}_skip{m.group(1)}.json" if m else f"{entity}.json"
-        path = self.folder / name
+        return f"{entity}_skip{m.group(1)}.json" if m else f"{entity}.json"
+
+    def path_for(self, url: str) -> Path:
+        return self.folder / self.name_for(url)
+
+    def __call__(self, url: str) -> Any:
+        path = self.path_for(url)
         if not path.is_file():
             raise CBSDataError(path, None, "bestand ontbreekt")
         return load_json(path)
@@ -190,7 +201,23 @@ def read_odata_v3(table_id: str, get_json: JsonGetter, typed: bool = True, base:
     dims, topics = structure_from_properties(props, codes_for, url("DataProperties"))
     data_url = url("TypedDataSet" if typed else "UntypedDataSet")
     records = ((u.split("?", 1)[0], RecordRef(u, i), rec) for u, i, rec in pages(get_json, data_url, "odata.nextLink"))
-    return tidy_from_records(table_id, data_url, dims, topics, records)
+    df = tidy_from_records(table_id, data_url, dims, topics, records)
+    df.attrs["title"] = table_title(get_json, url("TableInfos"))
+    return df
+
+
+def table_title(get_json: JsonGetter, url: str) -> str:
+    """The table's title from ``TableInfos`` (v3) or ``Properties`` (v4); empty when that answer is absent."""
+    try:
+        doc = get_json(url)
+    except CBSDataError:
+        return ""
+    if isinstance(doc, dict) and isinstance(doc.get("value"), list):
+        doc = doc["value"]
+    if isinstance(doc, list):
+        doc = doc[0] if doc else {}
+    title = doc.get("Title") if isinstance(doc, dict) else None
+    return str(title).strip() if title else ""
 
 
 _TABLE_IN_META = re.compile(r"/odata/([0-9A-Za-z_]+)/", re.IGNORECASE)
@@ -202,18 +229,23 @@ def read_v3_dataset_json(path: str | Path, table_id: str | None = None) -> pd.Da
     :func:`infer_structure`) and a note says what is lost."""
     path = Path(path)
     doc = load_json(path)
+    if isinstance(doc, list):          # the cache of the Python package cbsodata: the records only
+        doc = {"value": doc}
     if not isinstance(doc, dict) or not isinstance(doc.get("value"), list):
         raise CBSDataError(path, None, "geen OData-antwoord: het veld 'value' (een lijst) ontbreekt")
-    if doc.get("odata.nextLink"):
-        raise CBSDataError(path, None, "dit is één pagina van een groter antwoord (odata.nextLink); "
-                                       "bewaar de volgende pagina's als <naam>_skip<N>.json in dezelfde map")
     if not table_id:
         m = _TABLE_IN_META.search(str(doc.get("odata.metadata", "")))
-        if not m:
+        infos = path.parent / "TableInfos.json"
+        if m:
+            table_id = m.group(1)
+        elif infos.is_file():
+            table_id = next((str(r.get("Identifier") or "") for _, _, r in pages(DirectorySource(path.parent),
+                                                                                 "TableInfos", "odata.nextLink")), "")
+        if not table_id:
             raise CBSDataError(path, None, "tabelnummer onbekend: het staat niet in odata.metadata; geef --table")
-        table_id = m.group(1)
     tid = normalise_table_id(table_id, path)
-    records = doc["value"]
+    page_docs = _saved_pages(path, doc)
+    records = [rec for _, page in page_docs for rec in page["value"]]
     props_file = path.parent / "DataProperties.json"
     notes = []
     if props_file.is_file():
@@ -227,9 +259,38 @@ def read_v3_dataset_json(path: str | Path, table_id: str | None = None) -> pd.Da
         dims, topics = infer_structure(columns, records)
         notes.append(metadata_missing_note(path.name, "DataProperties.json"))
     df = tidy_from_records(tid, str(path), dims, topics,
-                           ((str(path), RecordRef(str(path), i), rec) for i, rec in enumerate(records)))
+                           ((str(p), RecordRef(str(p), i), rec) for p, page in page_docs
+                            for i, rec in enumerate(page["value"])))
     df.attrs["notes"] = notes + df.attrs.get("notes", [])
+    df.attrs["title"] = table_title(DirectorySource(path.parent), "TableInfos")
     return df
+
+
+def _saved_pages(path: Path, doc: dict) -> list[tuple[Path, dict]]:
+    """The first page and, when it has an ``odata.nextLink``, the later pages saved beside it.
+
+    A later page is kept as ``<entity>_skip<N>.json`` (the name :class:`DirectorySource` reads);
+    a missing page is an error that names the file, so a table is never imported half.
+    """
+    out = [(path, doc)]
+    source = DirectorySource(path.parent)
+    seen = {str(path.resolve())}
+    url = doc.get("odata.nextLink")
+    while url:
+        nxt = source.path_for(str(url))
+        if str(nxt.resolve()) in seen:
+            raise CBSDataError(nxt, None, "de volgende-paginalink verwijst terug (lus)")
+        seen.add(str(nxt.resolve()))
+        if not nxt.is_file():
+            raise CBSDataError(out[-1][0], None, f"dit is één pagina van een groter antwoord (odata.nextLink "
+                                                 f"{url}); de volgende pagina ontbreekt: bewaar haar als "
+                                                 f"{nxt.name} in dezelfde map")
+        page = load_json(nxt)
+        if not isinstance(page, dict) or not isinstance(page.get("value"), list):
+            raise CBSDataError(nxt, None, "geen OData-antwoord: het veld 'value' (een lijst) ontbreekt")
+        out.append((nxt, page))
+        url = page.get("odata.nextLink")
+    return out
 
 
 def metadata_missing_note(name: str, wanted: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .odata_v3 import JsonGetter, RecordRef, pages
+from .odata_v3 import JsonGetter, RecordRef, pages, table_title
 from .tidy import GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, normalise_table_id
 
 V4_BASE = "https://datasets.cbs.nl/odata/v1/CBS/{table}/{entity}"
@@ -75,4 +75,5 @@ def read_odata_v4(table_id: str, get_json: JsonGetter, base: str = V4_BASE) -> p
         builder.add(dv, topic, value, where, value_attribute="" if attr in (None, "None") else str(attr))
     df = builder.frame()
     df.attrs["selection"] = False
+    df.attrs["title"] = table_title(get_json, url("Properties"))
     return df

@@ -27,7 +27,8 @@ from .tidy import (GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, is_nu
 _TOPIC_NAME = re.compile(r"^(onderwerp|onderwerpen|subjects?|topics?)(_\d+)?$", re.IGNORECASE)
 _PERIOD_NAME = re.compile(r"^(perioden|periods?)$", re.IGNORECASE)
 _FOOTER = re.compile(r"^\s*(bron|source|©|\(c\)|centraal bureau|statistics netherlands)", re.IGNORECASE)
-_ID_IN_NAME = re.compile(r"(\d{5}(?:NED|ENG)|\d{4}[a-z]{2,3}|\d{4}_\d{2})", re.IGNORECASE)
+# Delimited, so the download's date and time (``_11122025_133649``) are not read as ``2025_13``.
+_ID_IN_NAME = re.compile(r"(?<![0-9a-z])(\d{5}(?:NED|ENG)|\d{4}[a-z]{2,3}|\d{4}_\d{2})(?![0-9a-z])", re.IGNORECASE)
 
 
 def _single(row: list[str]) -> bool:
@@ -80,6 +81,13 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         raise CBSDataError(path, 1, "te weinig regels voor een StatLine-download (titel, kop en gegevens)")
     title = rows[0][1][0] if _single(rows[0][1]) else ""
     body = rows[1:] if title else rows
+    # Below the title the website names each dimension that has one value in the selection
+    # ("Persoonskenmerken: Totaal"); such a line is a fixed dimension, not a header row.
+    fixed: list[tuple[str, str]] = []
+    while title and len(body) > 1 and _single(body[0][1]) and re.match(r"^[^:;]+:\s*\S", body[0][1][0]):
+        name, _, label = body[0][1][0].partition(":")
+        fixed.append((name.strip(), label.strip()))
+        body = body[1:]
     footer_at = len(body)
     while footer_at > 0 and _single(body[footer_at - 1][1]) and (
             _FOOTER.match(body[footer_at - 1][1][0]) or footer_at == len(body)):
@@ -100,17 +108,35 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         raise CBSDataError(path, body[-1][0], "geen regel met de namen van de dimensies gevonden (kopblok zonder einde)")
     names_line, names = body[i]
     i += 1
-    if head:
+    filled = [k for k, c in enumerate(head[0][1]) if c] if head else []
+    preset_units = None
+    if len(filled) == 1 and filled[0] >= 1 and (len(head) > 1 or names[filled[0]] != ""):
+        # opendata.cbs.nl (2019 on): a column dimension is named on a line of its own, above its
+        # first label; its labels follow on the next line. Then either a line with the row
+        # dimensions and the units ("Perioden";"2015 = 100";…), or the last label line itself
+        # starts with the row dimensions and an empty cell above a column of units.
+        n_left = filled[0]
+        lines = [r for _, r in head] + [names]
+        numbers = [ln for ln, _ in head] + [names_line]
+        col_dims, k = [], 0
+        while k + 1 < len(lines) and [c for c in lines[k] if c] == [lines[k][n_left]]:
+            col_dims.append((lines[k][n_left], lines[k + 1][n_left:], numbers[k + 1]))
+            k += 2
+        if k < len(lines):
+            row_names, preset_units = lines[k][:n_left], lines[k][n_left:]
+        else:
+            row_names = lines[k - 1][: n_left - 1]
+        unit_col = any(_TOPIC_NAME.match(n) for n in row_names)
+    elif head:
         first = head[0][1]
         n_left = next(k for k, c in enumerate(first) if c != "") + 1
-    else:
-        n_left = 1
-    col_dims = [(h[1][n_left - 1], h[1][n_left:], h[0]) for h in head]
-    if head:
+        col_dims = [(h[1][n_left - 1], h[1][n_left:], h[0]) for h in head]
         row_names = names[: n_left - 1]
         col_dims.append((names[n_left - 1], names[n_left:], names_line))
         unit_col = any(_TOPIC_NAME.match(n) for n in row_names)
     else:
+        n_left = 1
+        col_dims = []
         row_names = []
         col_dims.append((names[0], names[1:], names_line))
         unit_col = False
@@ -124,6 +150,8 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
             if r[0] and not row_names:
                 row_names = [r[0]]
             i += 1
+    if preset_units is not None:
+        units_row = preset_units
     data = body[i:]
     if not data:
         raise CBSDataError(path, names_line + 1, "geen gegevensregels onder de kop")
@@ -332,6 +360,9 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
     cols_out["symbol"] = symbols
     cols_out["text"] = np.full(n_rows * ncols, "", dtype=object)
     df = pd.DataFrame(cols_out)
+    for k, (name, label) in enumerate(fixed):
+        df.insert(1 + 2 * k, name, label)
+        df.insert(2 + 2 * k, name + "_label", label)
     for c in ("year", "quarter", "month"):
         df[c] = pd.array(df[c].tolist(), dtype="Int64")
     df.attrs["selection"] = True
