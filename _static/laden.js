@@ -4,7 +4,7 @@
      a reader gets near a chart or touches its controls, not with the page (issue 11). The address
      comes from <meta name="werkzorg-script" data-key="..." content="...">, which werkzorg.sphinx_ext
      writes on pages that have a chart.
-     werkzorgOnDemand(key, elements) -> Promise that resolves once that script has run. */
+     werkzorgOnDemand(key, near, touch) -> Promise that resolves once that script has run. */
   var loading = {};
 
   function load(key) {
@@ -21,28 +21,28 @@
     return loading[key];
   }
 
-  window.werkzorgOnDemand = function (key, elements) {
-    elements = Array.prototype.slice.call(elements || []);
+  // near: elements whose approach loads the script; touch: elements whose use loads it (default: near).
+  window.werkzorgOnDemand = function (key, near, touch) {
+    near = Array.prototype.slice.call(near || []);
+    touch = touch ? Array.prototype.slice.call(touch) : near;
+    var events = ["focusin", "pointerdown", "input", "change"];
     return new Promise(function (resolve, reject) {
       var done = false, observer = null;
       function go() {
         if (done) return;
         done = true;
         if (observer) observer.disconnect();
-        elements.forEach(function (el) {
-          ["focusin", "pointerdown", "input", "change"].forEach(function (t) { el.removeEventListener(t, go); });
-        });
+        touch.forEach(function (el) { events.forEach(function (t) { el.removeEventListener(t, go); }); });
+        window.removeEventListener("beforeprint", go);
         load(key).then(resolve, reject);
       }
-      if (!elements.length || !("IntersectionObserver" in window)) { go(); return; }
+      if (!near.length || !("IntersectionObserver" in window)) { go(); return; }
       // Half a screen ahead, so the chart is usually drawn by the time it scrolls into view.
       observer = new IntersectionObserver(function (entries) {
         if (entries.some(function (e) { return e.isIntersecting; })) go();
       }, { rootMargin: "50% 0px 50% 0px" });
-      elements.forEach(function (el) {
-        observer.observe(el);
-        ["focusin", "pointerdown", "input", "change"].forEach(function (t) { el.addEventListener(t, go); });
-      });
+      near.forEach(function (el) { observer.observe(el); });
+      touch.forEach(function (el) { events.forEach(function (t) { el.addEventListener(t, go); }); });
       window.addEventListener("beforeprint", go);
     });
   };

@@ -9,7 +9,8 @@
  *     parameters and formula as werkzorg.household.huurtoeslag (tests/test_verkenner_js.py
  *     checks that both agree); huurtoeslag counts as income for nothing else,
  *   - writes the results, warnings, rules and approximation notes,
- *   - draws the Vega-Lite chart (vegaEmbed from vendor/vega-bundle.js) with text sized for
+ *   - draws the Vega-Lite chart (vegaEmbed from vendor/vega-bundle.js, loaded when the reader
+ *     nears the chart: _static/laden.js) with text sized for
  *     phone, screen or projector and colours for the light or dark theme,
  *   - reads and writes the controls from/to the URL (?huishouden=paar&uren1=40&uren2=16&opvang=2 or #...).
  */
@@ -541,7 +542,16 @@
 
   Explorer.prototype.embedChart = function () {
     var self = this, el = this.root.querySelector("#wz-chart");
+    if (typeof window.vegaEmbed !== "function" && window.werkzorgOnDemand && !this.vegaAsked) {
+      // Vega comes when the reader nears the chart or touches a control (_static/laden.js).
+      this.vegaAsked = true;
+      window.werkzorgOnDemand("vega-bundle", [el], [el, this.root.querySelector(".wz-controls")]).then(
+        function () { self.embedChart(); },
+        function () { el.textContent = "De grafiek kan niet laden; de getallen hieronder werken wel."; });
+      return;
+    }
     if (typeof window.vegaEmbed !== "function") {
+      if (this.vegaAsked) return;  // still on its way
       el.textContent = "De grafiek kan niet laden; de getallen hieronder werken wel.";
       return;
     }

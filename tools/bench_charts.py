@@ -114,7 +114,11 @@ def main() -> int:
         for page in PAGES:
             driver.get(base + f"notebooks/{page}.html")
             driver.execute_async_script(
-                "const done = arguments[0]; (window.werkzorgLive ? window.werkzorgLive.ready : Promise.resolve())"
+                "const done = arguments[0];"
+                # each chart is drawn when a reader scrolls near it: scroll through them as a reader does
+                "(async () => { for (const f of document.querySelectorAll('figure.werkzorg-live')) {"
+                "  f.scrollIntoView({block: 'center'}); await new Promise(r => requestAnimationFrame(() => setTimeout(r, 50))); }"
+                "  return window.werkzorgLive ? window.werkzorgLive.ready : null; })()"
                 ".then(() => setTimeout(done, 300));")
             urls = [driver.current_url] + driver.execute_script(
                 "return performance.getEntriesByType('resource').map(e => e.name)")

@@ -185,6 +185,8 @@ def page_weight(build_dir: Path, page: str = "book/verkennen/verkenner.html") ->
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         driver.get(base + page)
+        # the chart's runtime comes when a reader nears the chart (_static/laden.js): scroll as a reader does
+        driver.execute_script("var c = document.getElementById('wz-chart'); if (c) c.scrollIntoView({block: 'center'});")
         WebDriverWait(driver, 30).until(lambda d: d.execute_script(
             "var r = document.getElementById('wz-verkenner'); return r && r.dataset.ready === '1';"))
         time.sleep(1.0)  # late fonts and images

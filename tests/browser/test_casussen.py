@@ -23,6 +23,8 @@ def test_a_case_card_opens_the_explorer_with_its_scenario(browser, page_url, cas
     card = browser.find_element(By.ID, f"casus-{case['id']}")
     href = card.find_element(By.CSS_SELECTOR, "a.werkzorg-casus-link").get_attribute("href")
     browser.get(href)
+    # the chart's runtime comes when a reader nears the chart (_static/laden.js): scroll as a reader does
+    browser.execute_script("var c = document.getElementById('wz-chart'); if (c) c.scrollIntoView({block: 'center'});")
     WebDriverWait(browser, 20).until(
         lambda d: d.execute_script("var r = document.getElementById('wz-verkenner'); return r && r.dataset.ready === '1';"))
     s = case["scenario"]

@@ -50,6 +50,9 @@ def test_notebook_shows_live_charts_with_a_description_and_no_errors(stem, brows
     figures = browser.find_elements(By.CSS_SELECTOR, "main figure.werkzorg-live")
     assert figures, "no live chart on the page"
     assert all(f.find_element(By.CSS_SELECTOR, ".werkzorg-live-chart").get_attribute("aria-label") for f in figures)
+    for f in figures:  # each chart is drawn when the reader scrolls to it
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+                               "return new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))", f)
     WebDriverWait(browser, 30).until(
         lambda d: len(d.find_elements(By.CSS_SELECTOR, "main figure.werkzorg-live-drawn svg")) == len(figures))
     errors, hosts = read_logs(browser)

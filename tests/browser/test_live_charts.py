@@ -55,6 +55,10 @@ def _open(browser, page_url, stem):
     browser.get(page_url(f"notebooks/{stem}.html"))
     figs = browser.find_elements(By.CSS_SELECTOR, "figure.werkzorg-live")
     assert figs, f"{stem}: no live chart"
+    # Each chart is drawn when a reader scrolls near it (_static/laden.js): scroll as a reader does.
+    for fig in figs:
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+                               "return new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))", fig)
     _wait_drawn(browser, len(figs))
     return figs
 
@@ -104,6 +108,8 @@ def test_every_control_redraws_the_chart_with_what_it_names(stem, browser, page_
                 assert len(radios) >= 2, (key, ctl)
                 for r in radios[1:] + radios[:1]:
                     before = _marks(browser, key)
+                    # a reader sees what they tap: not under the sticky header
+                    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", r)
                     r.click()
                     after = _changed(browser, key, before)
                     assert after, (key, ctl, r.get_attribute("value"))
@@ -224,3 +230,34 @@ def test_charts_follow_dark_mode_and_keep_every_group_visible(stem, browser, pag
         "const t = document.querySelector('figure.werkzorg-live g.role-axis-label text'); return t && t.getAttribute('fill')")
     assert label and label.lower() not in ("#000", "#000000", "#222222")
     browser.execute_script("document.documentElement.setAttribute('data-theme', 'light')")
+
+
+_CHART_STATE = """
+const chart = document.querySelector(arguments[0]);
+const names = performance.getEntriesByType('resource').map(e => e.name);
+return {top: chart.getBoundingClientRect().top, height: innerHeight,
+        vega: names.filter(n => /vendor\\/vega-(view|bundle)\\.js/.test(n)).length,
+        drawn: !!chart.querySelector('svg')};
+"""
+
+
+@pytest.mark.parametrize("page,chart", [(f"notebooks/{s}.html", "figure.werkzorg-live") for s in STATS_PAGES]
+                         + [("book/verkennen/verkenner.html", "#wz-chart")])
+def test_a_phone_fetches_the_chart_runtime_when_the_reader_reaches_a_chart(page, chart, browser, page_url, clean_logs):
+    """Vega (170-300 KB gzipped, a long parse on a phone) comes with the first chart the reader
+    gets near, not with the page; a chart in the first screens is drawn without scrolling."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        browser.get(page_url(page))
+        WebDriverWait(browser, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        browser.execute_script("return new Promise(r => setTimeout(r, 800))")
+        state = browser.execute_script(_CHART_STATE, chart)
+        if state["top"] > 1.5 * state["height"]:
+            assert state["vega"] == 0 and not state["drawn"], f"{page}: Vega loaded for a chart {state['top']:.0f} px down"
+            browser.execute_script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", chart)
+        WebDriverWait(browser, 30).until(lambda d: d.execute_script(_CHART_STATE, chart)["drawn"],
+                                         message=f"{page}: the chart was not drawn once the reader reached it")
+        assert browser.execute_script(_CHART_STATE, chart)["vega"] == 1
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -43,6 +43,8 @@ def expected(key, **controls):
 
 def _open(browser, page_url, query=""):
     browser.get(page_url(PAGE) + query)
+    # the chart's runtime comes when a reader nears the chart (_static/laden.js): scroll as a reader does
+    browser.execute_script("var c = document.getElementById('wz-chart'); if (c) c.scrollIntoView({block: 'center'});")
     WebDriverWait(browser, 20).until(
         lambda d: d.execute_script("var r = document.getElementById('wz-verkenner'); return r && r.dataset.ready === '1';"))
 

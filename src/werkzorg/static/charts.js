@@ -72,31 +72,48 @@
       var el = fig.querySelector("script.werkzorg-live-spec");
       live.specs[fig.getAttribute("data-chart")] = JSON.parse(el.textContent);
     });
-    if (!window.vega && window.werkzorgOnDemand) {  // the book: Vega comes when a reader nears a chart
-      window.werkzorgOnDemand("vega-view", figs).then(run, function () { readyResolve(false); });
+    if (!window.vega && window.werkzorgOnDemand) {
+      // The book: Vega comes when a reader nears the first chart, and each chart is drawn when the
+      // reader nears it (_static/laden.js), so a long page does not draw nine charts at once.
+      var drawn = Array.prototype.map.call(figs, function (fig) {
+        return window.werkzorgOnDemand("vega-view", [fig]).then(function () {
+          follow();
+          return draw(fig, false);
+        });
+      });
+      Promise.all(drawn).then(function () { readyResolve(true); }, function () { readyResolve(false); });
       return;
     }
-    run();
-  }
-
-  function run() {
-    if (!window.vega || !window.vegaTooltip) {  // e.g. in Jupyter: the data table stays
+    if (!window.vega || !window.vegaTooltip) {  // e.g. in Jupyter without the runtime: the data table stays
       readyResolve(false);
       return;
     }
-    vega.formatLocale({ decimal: ",", thousands: ".", grouping: [3], currency: ["\u20ac\u00a0", ""] });
+    follow();
     drawAll(false).then(function () { readyResolve(true); });
-    var current = isDark();
-    function follow() {
+  }
+
+  var following = false;
+  var current = null;
+  function follow() {  // redraw in the page's colours when the reader or the system switches them
+    if (following) return;
+    following = true;
+    vega.formatLocale({ decimal: ",", thousands: ".", grouping: [3], currency: ["\u20ac\u00a0", ""] });
+    current = isDark();
+    function change() {
       if (isDark() === current) return;
       current = isDark();
-      drawAll(true);
+      redrawDrawn();
     }
-    new MutationObserver(follow).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    new MutationObserver(change).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     if (window.matchMedia) {
       var mq = window.matchMedia("(prefers-color-scheme: dark)");
-      if (mq.addEventListener) mq.addEventListener("change", follow);
+      if (mq.addEventListener) mq.addEventListener("change", change);
     }
+  }
+
+  function redrawDrawn() {
+    var figs = Array.prototype.slice.call(document.querySelectorAll("figure.werkzorg-live.werkzorg-live-drawn"));
+    return Promise.all(figs.map(function (f) { return draw(f, true); }));
   }
 
   if (document.readyState === "loading") {
