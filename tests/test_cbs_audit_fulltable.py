@@ -9,27 +9,16 @@ tests/fixtures/cbs/fulltable/README.md).
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
+from cbs_helpers import read_full_80590
 
 from werkzorg import audit, cbs
 from werkzorg.claims import load_claims
 
-REAL = Path(__file__).parent / "fixtures" / "cbs" / "real"
-FULL = Path(__file__).parent / "fixtures" / "cbs" / "fulltable"
-
 
 @pytest.fixture(scope="module")
 def full_80590():
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "80590ned"
-        shutil.copytree(REAL / "80590ned_cbsodataR", folder)
-        shutil.copy(FULL / "80590NED_data_composed.csv", folder / "data.csv")
-        yield cbs.read_file(folder)
+    return read_full_80590()
 
 
 def test_full_table_has_cbs_keys_titles_and_groups(full_80590):
@@ -89,3 +78,11 @@ def test_without_topic_the_full_table_would_lose_the_claim(full_80590):
     # What the analyst page used to warn about: the extract's own name is not in the CBS table.
     with pytest.raises(LookupError):
         cbs.lookup(full_80590, "NettoArbeidsparticipatieNSA", "2024KW01", {"Geslacht": "Vrouwen"})
+
+
+def test_a_key_from_another_edition_alone_finds_the_topics_with_that_name(full_80590):
+    # Without title and group, a renumbered key still names its topic; in 80590NED seven topic groups
+    # each have a NietSeizoengecorrigeerd_<n> (DataProperties), and none of the Seizoengecorrigeerd_<n>.
+    rows = full_80590[cbs.topic_mask(full_80590, {"key": "NietSeizoengecorrigeerd_99"})]
+    assert rows["measure"].nunique() == 7
+    assert set(rows["measure_label"]) == {"Niet-seizoengecorrigeerd"}
