@@ -303,14 +303,15 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
     no_period = ("", "", None, None, None, "", "")
     if period_dim in row_col:
         labels = data[:, row_col[period_dim]]
-        codes, uniq = pd.factorize(labels)
+        codes, uniq = pd.factorize(labels)  # distinct labels in the order they first occur
         infos = []
         for u, label in enumerate(uniq):
             hit = period_or_error(label)
             if isinstance(hit, ValueError):
-                problems.append((int(np.flatnonzero(codes == u)[0]), 101, str(hit)))
-                hit = ("", "")
-            infos.append(pinfo(hit) if hit[0] else no_period)
+                problems.append((int(np.argmax(codes == u)), 101, str(hit)))
+                break
+            infos.append(pinfo(hit))
+        infos += [no_period] * (len(uniq) - len(infos))  # after a problem, which is reported below
         period_cols = [per_row(np.array([inf[c] for inf in infos], dtype=object)[codes]) for c in range(7)]
     elif period_dim:
         period_cols = [per_col([pi[c] for pi in col_pi]) for c in range(7)]
@@ -344,10 +345,8 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
     except ValueError:
         other = np.isnan(pd.to_numeric(as_number, errors="coerce").to_numpy(dtype=float)) & ~empty
         values = np.where(empty | other, "nan", as_number.to_numpy(dtype=object)).astype(float)
-    symbols = np.full(len(cells), "", dtype=object)
-    status = period_cols[6].copy()
     where_other = np.flatnonzero(other)
-    codes, uniq = pd.factorize(cells.to_numpy()[where_other])
+    codes, uniq = pd.factorize(cells.to_numpy()[where_other])  # distinct texts in the order they first occur
     parsed = []
     for u, cell in enumerate(uniq):
         try:
@@ -356,12 +355,14 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
             try:
                 parsed.append(parse_value(cell, decimal))
             except ValueError as exc:
-                at = int(where_other[np.flatnonzero(codes == u)[0]])
+                at = int(where_other[np.argmax(codes == u)])
                 problems.append((at // ncols, 200 + at % ncols, f"kolom {measure[at]}: {exc}"))
-                parsed.append((float("nan"), ""))
+                break
     if problems:
         r, _, problem = min(problems)
         raise CBSDataError(path, int(data_lines[r]), problem)
+    symbols = np.full(len(cells), "", dtype=object)
+    status = period_cols[6].copy()
     if parsed:
         values[where_other] = np.array([v for v, _ in parsed], dtype=float)[codes]
         marks = np.array([s for _, s in parsed], dtype=object)[codes]
