@@ -19,23 +19,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cbs_helpers import FULL, REAL, read_full_80590
 
 from werkzorg import audit, cbs
 from werkzorg.claims import load_claims
 
-REAL = Path(__file__).parent / "fixtures" / "cbs" / "real"
-FULL = Path(__file__).parent / "fixtures" / "cbs" / "fulltable"
-
 
 @pytest.fixture(scope="module")
 def full_80590():
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "80590ned"
-        shutil.copytree(REAL / "80590ned_cbsodataR", folder)
-        shutil.copy(FULL / "80590NED_data_composed.csv", folder / "data.csv")
-        yield cbs.read_file(folder)
+    return read_full_80590()
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +145,11 @@ def test_85264_a_renumbered_key_still_finds_its_topic(full_85264):
     c = cbs.lookup(full_85264, {"key": "NettoArbeidsparticipatie_25", "title": "Netto arbeidsparticipatie"},
                    "2021KW04", {"Geslacht": "Mannen", "Leeftijd": "15 tot 25 jaar"})
     assert c["measure"] == "NettoArbeidsparticipatie_24" and c["value"] == 71.7   # research series, 2021KW04
+
+
+def test_a_key_from_another_edition_alone_finds_the_topics_with_that_name(full_80590):
+    # Without title and group, a renumbered key still names its topic; in 80590NED seven topic groups
+    # each have a NietSeizoengecorrigeerd_<n> (DataProperties), and none of the Seizoengecorrigeerd_<n>.
+    rows = full_80590[cbs.topic_mask(full_80590, {"key": "NietSeizoengecorrigeerd_99"})]
+    assert rows["measure"].nunique() == 7
+    assert set(rows["measure_label"]) == {"Niet-seizoengecorrigeerd"}

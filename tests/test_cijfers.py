@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pytest
+from cbs_helpers import read_full_80590
 
-from werkzorg import cijfers
+from werkzorg import cbs, cijfers
 
 
 def test_headline_participation_is_first_quarter_15_to_75_only():
@@ -74,3 +75,35 @@ def test_published_independence_shares_agree_with_the_counts():
     for sex in ("Vrouwen", "Mannen"):
         key = (2017, sex, "Economisch zelfstandig")
         assert counts[key] == pytest.approx(published[key], abs=0.05)
+
+
+def test_headline_participation_survives_a_refresh_from_the_full_cbs_table(repo):
+    # Before: the shipped extract, whose topic is named NettoArbeidsparticipatieNSA.
+    before = cijfers.participation_headline().set_index(["period", "groep"])["value"]
+    # What `python -m werkzorg data import` does with a full download of 80590NED: the topics now
+    # carry CBS's keys (NietSeizoengecorrigeerd_13, under the group "Netto arbeidsparticipatie").
+    full = read_full_80590()
+    assert not (full["measure"] == "NettoArbeidsparticipatieNSA").any()
+    cbs.install_table(full, "80590NED (volledige tabel)")
+    after = cijfers.participation_headline().set_index(["period", "groep"])["value"]
+    # The fixture's rows by sex are those of 2024KW01 (tests/fixtures/cbs/fulltable/README.md); the
+    # extract has that quarter too, so that is where the two must agree.
+    both = before.index.intersection(after.index)
+    assert list(after.index) == [("2024KW01", "Mannen"), ("2024KW01", "Vrouwen")]
+    assert set(both) == set(after.index)
+    assert (after.loc[both] == before.loc[both]).all(), (before.loc[both], after.loc[both])
+    # CBS news 2024/21, read again from the refreshed table: 68,9% women and 77,1% men.
+    assert after[("2024KW01", "Vrouwen")] == 68.9 and after[("2024KW01", "Mannen")] == 77.1
+
+
+def test_topic_rows_pick_the_cbs_topic_in_its_group_in_the_full_table():
+    full = read_full_80590()
+    rows = full[cijfers.topic_rows(full, "80590NED", "NettoArbeidsparticipatieNSA")]
+    # DataProperties of 80590NED: "Niet-seizoengecorrigeerd" occurs under seven groups; the net
+    # participation one has the key NietSeizoengecorrigeerd_13.
+    assert set(rows["measure"]) == {"NietSeizoengecorrigeerd_13"}
+    assert set(rows["measure_group"]) == {"Netto arbeidsparticipatie"} and set(rows["unit"]) == {"%"}
+    # In the extract the same call finds the extract's own topic.
+    extract = cbs.load_snapshot("80590NED")
+    assert set(extract[cijfers.topic_rows(extract, "80590NED", "NettoArbeidsparticipatieNSA")]["measure"]) == \
+        {"NettoArbeidsparticipatieNSA"}

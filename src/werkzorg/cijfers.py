@@ -7,6 +7,11 @@ with a source line under the chart. Notebooks only call these functions.
 Definitions are kept apart on purpose: a series never mixes tables, vintages or
 classifications (15–75 headline vs Emancipatiemonitor vs Eurostat; old vs new origin
 classification; old vs current definition of economic independence).
+
+Topics are selected the way the audit selects them (:mod:`werkzorg.audit`, data/audit.md), so
+the same function works on the shipped extract and on a full table refreshed from CBS
+(``python -m werkzorg data import``/``make data``), whose topics carry CBS's own keys
+(``NietSeizoengecorrigeerd_13``) and titles within topic groups.
 """
 
 from __future__ import annotations
@@ -18,6 +23,31 @@ from . import cbs, plots
 SEXES = ["Vrouwen", "Mannen"]
 REVISION_YEAR = 2021
 REVISION_LABEL = "EBB vernieuwd (2021);\neerdere jaren herzien"
+
+
+#: What CBS publishes for a topic the notebooks use, by (table, the extract's key): the CBS key
+#: (compared without its running number) and the title within its topic group, copied from the
+#: table's DataProperties as in data/audit.yaml. Only tables whose real metadata the project has
+#: (tests/fixtures/cbs/real) are listed; for the others the extract's key is used, which still
+#: finds a CBS key that differs from it only by the running number (``Voltijd`` → ``Voltijd_19``).
+CBS_TOPICS: dict[tuple[str, str], dict[str, str]] = {
+    ("80590NED", "NettoArbeidsparticipatieNSA"): {"key": "NietSeizoengecorrigeerd_13", "title": "Niet-seizoengecorrigeerd",
+                                                  "group": "Netto arbeidsparticipatie"},
+}
+
+
+def topic_rows(df: pd.DataFrame, table_id: str, *topics: str | dict) -> pd.Series:
+    """Rows of a snapshot whose topic is one of ``topics``, each the extract's key or ``{"title": ...}``.
+
+    As the audit does for one cell: the topic as CBS publishes it (:data:`CBS_TOPICS`) when the
+    table has it (a full table), else the extract's name, through :func:`werkzorg.cbs.topic_mask`.
+    """
+    mask = pd.Series(False, index=df.index)
+    for topic in topics:
+        cbs_topic = CBS_TOPICS.get((table_id, topic)) if isinstance(topic, str) else None
+        hit = cbs.topic_mask(df, cbs_topic) if cbs_topic else None
+        mask |= hit if hit is not None and hit.any() else cbs.topic_mask(df, topic)
+    return mask
 
 
 def _manifest() -> dict:
@@ -47,7 +77,7 @@ def _span(years) -> str:
 def participation_headline() -> pd.DataFrame:
     """Netto arbeidsparticipatie 15–75 (80590NED, not seasonally adjusted), 1st quarter of each year, by sex."""
     df = cbs.load_snapshot("80590NED")
-    sel = df[(df["measure"] == "NettoArbeidsparticipatieNSA") & (df["quarter"] == 1) & (df["freq"] == "kwartaal")
+    sel = df[topic_rows(df, "80590NED", "NettoArbeidsparticipatieNSA") & (df["quarter"] == 1) & (df["freq"] == "kwartaal")
              & (df["Leeftijd_label"] == "15 tot 75 jaar") & (df["Geslacht_label"].isin(SEXES))]
     return sel[["year", "period", "Geslacht_label", "value"]].rename(columns={"Geslacht_label": "groep"}).sort_values(["groep", "year"])
 
@@ -64,7 +94,7 @@ def participation_definitions(year: int = 2021) -> pd.DataFrame:
     for measure, label in (("NettoArbeidsparticipatie", "Emancipatiemonitor, 15 tot 65 jaar\nzonder wie onderwijs volgt"),
                            ("ArbeidsdeelnameEurostat", "Eurostat, 20 tot 65 jaar")):
         for sex in SEXES:
-            v = em[(em["measure"] == measure) & (em["year"] == year) & (em["Geslacht_label"] == sex)]
+            v = em[topic_rows(em, "emancipatiemonitor", measure) & (em["year"] == year) & (em["Geslacht_label"] == sex)]
             if not v.empty:
                 rows.append((label, sex, float(v["value"].iloc[0]), "emancipatiemonitor"))
     return pd.DataFrame(rows, columns=["definitie", "groep", "value", "table"])
@@ -78,7 +108,7 @@ def fig_participation(groups: list[str] | None = None):
     fig, ax = plots.figure("Betaald werk naar geslacht, 15 tot 75 jaar", ylabel="% van de bevolking met betaald werk")
     plots.lines(ax, d, x="year", y="value", group="groep", order=groups)
     em = cbs.load_snapshot("emancipatiemonitor")
-    em = em[(em["measure"] == "NettoArbeidsparticipatie") & em["Geslacht_label"].isin(groups)]
+    em = em[topic_rows(em, "emancipatiemonitor", "NettoArbeidsparticipatie") & em["Geslacht_label"].isin(groups)]
     for i, sex in enumerate(groups):
         e = em[em["Geslacht_label"] == sex].sort_values("year")
         ax.scatter(e["year"].astype(int), e["value"], marker="D", s=28, color=plots.colour_for(sex, i),
@@ -116,7 +146,7 @@ FULLTIME = "Voltijd"
 def parttime_counts(freq: str = "jaar") -> pd.DataFrame:
     """Working population by hours class (×1000), by sex (82647NED), wide: one column per class."""
     df = cbs.load_snapshot("82647NED")
-    df = df[(df["measure_label"].isin(PARTTIME_CLASSES + [FULLTIME])) & (df["freq"] == freq)]
+    df = df[topic_rows(df, "82647NED", *({"title": t} for t in PARTTIME_CLASSES + [FULLTIME])) & (df["freq"] == freq)]
     wide = df.pivot_table(index=["period", "year", "Geslacht_label"], columns="measure_label", values="value").reset_index()
     return wide.rename(columns={"Geslacht_label": "groep"})
 
@@ -159,7 +189,7 @@ def fig_hours_classes(year: int = 2017):
 
 def independence() -> pd.DataFrame:
     df = cbs.load_snapshot("84070NED")
-    df = df[df["measure"] == "AandeelBovenInkomensgrens"]
+    df = df[topic_rows(df, "84070NED", "AandeelBovenInkomensgrens")]
     return df[["year", "Geslacht_label", "Inkomensgrens_label", "value"]].rename(
         columns={"Geslacht_label": "groep", "Inkomensgrens_label": "maat"}).sort_values(["maat", "groep", "year"])
 
@@ -167,7 +197,7 @@ def independence() -> pd.DataFrame:
 def independence_from_counts() -> pd.DataFrame:
     """Shares computed from the counts where the snapshot has them (persons above the threshold / all persons)."""
     df = cbs.load_snapshot("84070NED")
-    df = df[df["measure"] == "PersonenExclScholierenEnStudenten"]
+    df = df[topic_rows(df, "84070NED", "PersonenExclScholierenEnStudenten")]
     w = df.pivot_table(index=["year", "Geslacht_label"], columns="Inkomensgrens_label", values="value").reset_index()
     out = []
     for col in [c for c in w.columns if c not in ("year", "Geslacht_label", "Totaal")]:
@@ -179,8 +209,8 @@ def independence_from_counts() -> pd.DataFrame:
 def thresholds() -> pd.DataFrame:
     """CBS's yearly thresholds and the net bijstand norms, with 70% and 100% of the net minimum wage computed."""
     n = cbs.load_snapshot("normen")
-    cbs_t = n[n["measure"].isin(["DrempelEZ", "DrempelFO"])][["year", "measure_label", "value"]]
-    norm = n[(n["measure_label"] == "Bijstandsnorm netto excl. vakantietoeslag") & (n["Huishouden_label"] == "Gehuwden")]
+    cbs_t = n[topic_rows(n, "normen", "DrempelEZ", "DrempelFO")][["year", "measure_label", "value"]]
+    norm = n[topic_rows(n, "normen", {"title": "Bijstandsnorm netto excl. vakantietoeslag"}) & (n["Huishouden_label"] == "Gehuwden")]
     norm = norm[["period", "period_label", "value"]].rename(columns={"value": "netto_minimumloon"}).sort_values("period")
     norm["period_label"] = [plots.date_nl(f"{c[:4]}-{c[4:6]}-{c[6:]}") for c in norm["period"]]
     norm["grens_70"] = (0.7 * norm["netto_minimumloon"]).round(2)
@@ -216,12 +246,14 @@ def fig_independence_old():
 
 def unemployment_old() -> pd.DataFrame:
     df = cbs.load_snapshot("82809NED")
+    df = df[topic_rows(df, "82809NED", "Werkloosheidspercentage")]
     return df[["period", "period_label", "year", "freq", "Migratieachtergrond_label", "value"]].rename(
         columns={"Migratieachtergrond_label": "groep"})
 
 
 def unemployment_new() -> pd.DataFrame:
     df = cbs.load_snapshot("herkomst2022")
+    df = df[topic_rows(df, "herkomst2022", "Werkloosheidspercentage")]
     return df[["year", "Herkomst_label", "value"]].rename(columns={"Herkomst_label": "groep"})
 
 
@@ -263,6 +295,7 @@ def fig_unemployment_old():
 def bijstand_shares() -> pd.DataFrame:
     """Share of bijstand recipients (below AOW age) with a non-western background, computed from counts (82016NED)."""
     df = cbs.load_snapshot("82016NED")
+    df = df[topic_rows(df, "82016NED", "BijstandTotAOW")]
     w = df.pivot_table(index=["period", "period_label"], columns="Migratieachtergrond_label", values="value").reset_index()
     w = w.dropna(subset=["Niet-westerse migratieachtergrond", "Totaal"])
     w["aandeel_niet_westers"] = 100 * w["Niet-westerse migratieachtergrond"] / w["Totaal"]

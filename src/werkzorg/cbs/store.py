@@ -211,7 +211,7 @@ def install_table(df: pd.DataFrame, source: str, folder: Path | None = None, tit
     return change
 
 
-_SUFFIX = re.compile(r"_\\d+$")
+_SUFFIX = re.compile(r"_\d+$")
 
 
 def _base_key(key: str) -> str:

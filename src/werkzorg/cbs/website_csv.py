@@ -14,15 +14,17 @@ use a decimal comma.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .textio import csv_rows, decode
-from .tidy import (GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, is_number_or_symbol, normalise_table_id,
-                   period_from_label)
+from .tidy import (GROUP_SEP, CBSDataError, Dimension, TidyBuilder, is_number_or_symbol, normalise_table_id, parse_period,
+                   parse_value, period_from_label)
 
 _TOPIC_NAME = re.compile(r"^(onderwerp|onderwerpen|subjects?|topics?)(_\d+)?$", re.IGNORECASE)
 _PERIOD_NAME = re.compile(r"^(perioden|periods?)$", re.IGNORECASE)
@@ -52,22 +54,73 @@ def looks_like_website_csv(text: str) -> bool:
     return _single(rows[0][1]) and len(rows[1][1]) > 1 or bool(_FOOTER.match(lines[-1].strip('"')))
 
 
-def _split_topic(levels: list[str]) -> tuple[str, str]:
-    parts: list[str] = []
-    for lv in levels:
-        for p in lv.split("|"):
-            p = p.strip()
-            # Old downloads repeat a topic's label at the next level when it has no sub-topics.
-            if p and (not parts or parts[-1] != p):
-                parts.append(p)
-    if not parts:
-        return "", ""
-    title, groups = parts[-1], parts[:-1]
-    return GROUP_SEP.join(groups), title
+_FIELD = r'(?:"(?:[^"]|"")*"|(?:[^;"\r\n][^;\r\n]*)?)'
+#: A line the ``csv`` module reads without complaint: quoted fields close before a separator.
+_CSV_LINE = re.compile(rf"{_FIELD}(?:;{_FIELD})*\r?")
+_strip = np.frompyfunc(str.strip, 1, 1)
 
+
+def _grid(path: Path, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every record as stripped cells padded to one width, with the line it starts on.
+
+    pandas' C reader does the splitting when every record is one well-formed line. Otherwise (a
+    quoted newline, a quote that does not close a field) the standard ``csv`` module reads the
+    text, which knows each record's line and names the line of a broken quote.
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    frame = None
+    if lines and all(_CSV_LINE.fullmatch(ln) for ln in lines):
+        width = max(ln.count(";") for ln in lines) + 1
+        try:
+            frame = pd.read_csv(io.StringIO(text), sep=";", quotechar='"', header=None, names=range(width),
+                                dtype=object, na_filter=False, skip_blank_lines=False, engine="c")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError):
+            frame = None
+    if frame is not None and len(frame) == len(lines):
+        return _strip(frame.to_numpy(dtype=object)), np.arange(1, len(lines) + 1)
+    rows = csv_rows(path, text)
+    width = max((len(r) for _, r in rows), default=1)
+    grid = np.array([[c.strip() for c in r] + [""] * (width - len(r)) for _, r in rows], dtype=object)
+    return grid.reshape(len(rows), width), np.array([ln for ln, _ in rows], dtype=int)
+
+
+def _whole_numbers(col: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """An ``Int64`` column from integers and ``None`` (converted once per distinct value)."""
+    codes, uniq = pd.factorize(col)
+    return pd.array(uniq.tolist(), dtype="Int64").take(codes, allow_fill=True)
+
+
+def _topic_parts(levels: list[np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Topic group and title for each row, from its topic levels (columns of labels).
+
+    A level may join several labels with ``|``; empty labels are skipped, and a label that repeats
+    the one before it (old downloads do so for a topic without sub-topics) counts once. The last
+    label is the title, the ones before it the group.
+    """
+    parts = []
+    for lv in levels:
+        if any("|" in s for s in pd.unique(lv)):
+            split = pd.DataFrame(pd.Series(lv, dtype=object).str.split("|").tolist()).fillna("")
+            parts += [split[c].str.strip().to_numpy(dtype=object) for c in split.columns]
+        else:
+            parts.append(lv)
+    group = np.full(n, "", dtype=object)
+    last = np.full(n, "", dtype=object)
+    for p in parts:
+        new = (p != "") & (p != last)
+        push = new & (last != "")
+        group = np.where(push, np.where(group == "", last, group + GROUP_SEP + last), group)
+        last = np.where(new, p, last)
+    return group, last
 
 def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFrame:
-    """Read a StatLine website CSV into the tidy shape (labels as codes, periods mapped to codes)."""
+    """Read a StatLine website CSV into the tidy shape (labels as codes, periods mapped to codes).
+
+    The header block is read row by row; the data rows are handled as whole columns (a table of
+    100,000 rows has a million cells). A problem is reported at the first line that has one.
+    """
     path = Path(path)
     raw = path.read_bytes()
     text = decode(path, raw, fallback="cp1252")
@@ -76,37 +129,38 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         notes.append(f"{path.name}: geen UTF-8; gelezen als Windows-1252, de tekenset van oudere StatLine-downloads.")
-    rows = [(ln, s) for ln, s in ((ln, [c.strip() for c in r]) for ln, r in csv_rows(path, text)) if any(s)]
-    if len(rows) < 2:
+    grid, lines = _grid(path, text)
+    filled = (grid != "").any(axis=1)
+    grid, lines = grid[filled], lines[filled]
+    if len(grid) < 2:
         raise CBSDataError(path, 1, "te weinig regels voor een StatLine-download (titel, kop en gegevens)")
-    title = rows[0][1][0] if _single(rows[0][1]) else ""
-    body = rows[1:] if title else rows
+    title = grid[0, 0] if _single(grid[0].tolist()) else ""
+    start = 1 if title else 0
     # Below the title the website names each dimension that has one value in the selection
     # ("Persoonskenmerken: Totaal"); such a line is a fixed dimension, not a header row.
     fixed: list[tuple[str, str]] = []
-    while title and len(body) > 1 and _single(body[0][1]) and re.match(r"^[^:;]+:\s*\S", body[0][1][0]):
-        name, _, label = body[0][1][0].partition(":")
+    while title and len(grid) - start > 1 and _single(grid[start].tolist()) and re.match(r"^[^:;]+:\s*\S", grid[start, 0]):
+        name, _, label = grid[start, 0].partition(":")
         fixed.append((name.strip(), label.strip()))
-        body = body[1:]
-    footer_at = len(body)
-    while footer_at > 0 and _single(body[footer_at - 1][1]) and (
-            _FOOTER.match(body[footer_at - 1][1][0]) or footer_at == len(body)):
+        start += 1
+    footer_at = len(grid)
+    while footer_at > start and _single(grid[footer_at - 1].tolist()) and (
+            _FOOTER.match(grid[footer_at - 1, 0]) or footer_at == len(grid)):
         footer_at -= 1
-    body = body[:footer_at]
-    if not body:
-        raise CBSDataError(path, rows[-1][0], "geen tabel tussen de titel en de voetregel")
-    width = max(len(r) for _, r in body)
-    body = [(ln, r + [""] * (width - len(r))) for ln, r in body]
+    if footer_at == start:
+        raise CBSDataError(path, int(lines[-1]), "geen tabel tussen de titel en de voetregel")
+    body, body_lines = grid[start:footer_at], lines[start:footer_at]
+    # Columns to the right that are empty in every row (trailing separators) are not part of the table.
+    width = int(np.flatnonzero((body != "").any(axis=0))[-1]) + 1
+    body = body[:, :width]
 
     # Header rows have an empty first cell; the names row is the first with a filled first cell.
-    head = []
-    i = 0
-    while i < len(body) and body[i][1][0] == "":
-        head.append(body[i])
-        i += 1
-    if i >= len(body):
-        raise CBSDataError(path, body[-1][0], "geen regel met de namen van de dimensies gevonden (kopblok zonder einde)")
-    names_line, names = body[i]
+    named = np.flatnonzero(body[:, 0] != "")
+    if not len(named):
+        raise CBSDataError(path, int(body_lines[-1]), "geen regel met de namen van de dimensies gevonden (kopblok zonder einde)")
+    i = int(named[0])
+    head = [(int(body_lines[k]), body[k].tolist()) for k in range(i)]
+    names_line, names = int(body_lines[i]), body[i].tolist()
     i += 1
     filled = [k for k, c in enumerate(head[0][1]) if c] if head else []
     preset_units = None
@@ -116,16 +170,16 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         # dimensions and the units ("Perioden";"2015 = 100";…), or the last label line itself
         # starts with the row dimensions and an empty cell above a column of units.
         n_left = filled[0]
-        lines = [r for _, r in head] + [names]
+        head_rows = [r for _, r in head] + [names]
         numbers = [ln for ln, _ in head] + [names_line]
         col_dims, k = [], 0
-        while k + 1 < len(lines) and [c for c in lines[k] if c] == [lines[k][n_left]]:
-            col_dims.append((lines[k][n_left], lines[k + 1][n_left:], numbers[k + 1]))
+        while k + 1 < len(head_rows) and [c for c in head_rows[k] if c] == [head_rows[k][n_left]]:
+            col_dims.append((head_rows[k][n_left], head_rows[k + 1][n_left:], numbers[k + 1]))
             k += 2
-        if k < len(lines):
-            row_names, preset_units = lines[k][:n_left], lines[k][n_left:]
+        if k < len(head_rows):
+            row_names, preset_units = head_rows[k][:n_left], head_rows[k][n_left:]
         else:
-            row_names = lines[k - 1][: n_left - 1]
+            row_names = head_rows[k - 1][: n_left - 1]
         unit_col = any(_TOPIC_NAME.match(n) for n in row_names)
     elif head:
         first = head[0][1]
@@ -143,7 +197,7 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
     # A row of units may follow when topics run across the columns.
     units_row = None
     if i < len(body):
-        ln, r = body[i]
+        r = body[i].tolist()
         cells = [c for c in r[n_left:] if c]
         if cells and not any(is_number_or_symbol(c, ",") for c in cells) and not unit_col:
             units_row = r[n_left:]
@@ -152,17 +206,16 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
             i += 1
     if preset_units is not None:
         units_row = preset_units
-    data = body[i:]
-    if not data:
+    data, data_lines = body[i:], body_lines[i:]
+    if not len(data):
         raise CBSDataError(path, names_line + 1, "geen gegevensregels onder de kop")
     if head and unit_col:
         left_dims = row_names
     else:
         left_dims = row_names or [""]
         if left_dims == [""]:
-            sample = data[0][1][0]
             try:
-                period_from_label(sample)
+                period_from_label(data[0, 0])
                 left_dims = ["Perioden"]
             except ValueError:
                 left_dims = ["Rij"]
@@ -180,8 +233,11 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         tid = m.group(1)
     tid = normalise_table_id(tid, path)
 
+    ncols = width - n_data_start
+    n_rows = len(data)
+    cells = pd.Series(data[:, n_data_start:n_data_start + ncols].ravel(), dtype=object)  # row by row
     comma_number = re.compile(r"^-?\d+,\d+\*{0,2}$")
-    decimal = "," if any(comma_number.match(c) for _, r in data for c in r[n_data_start:] if "," in c) else "."
+    decimal = "," if any(comma_number.match(c) for c in cells.to_numpy() if "," in c) else "."
     topic_in_rows = [k for k, n in enumerate(left_dims[:n_row_dims]) if _TOPIC_NAME.match(n)]
     topic_in_cols = [k for k, (n, _, _) in enumerate(col_dims) if _TOPIC_NAME.match(n)]
 
@@ -194,37 +250,28 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         dims.append(Dimension(key, n, is_time, {}))
         if is_time:
             period_dim = key
-    builder = TidyBuilder(tid, str(path), dims)
-    topics: dict[tuple[str, str, str], Topic] = {}
-    period_cache: dict[str, tuple[str, str]] = {}
+    TidyBuilder(tid, str(path), dims)  # checks the dimensions (one time dimension at most)
+    period_cache: dict[str, tuple[str, str] | ValueError] = {}
 
-    topic_cache: dict[tuple, Topic] = {}
-
-    def topic_for(levels: list[str], unit: str) -> Topic:
-        ck = (*levels, unit)
-        t = topic_cache.get(ck)
-        if t is not None:
-            return t
-        group, ttl = _split_topic(levels)
-        key = (group, ttl, unit)
-        t = topics.get(key)
-        if t is None:
-            t = Topic(f"{group}{GROUP_SEP}{ttl}" if group else ttl, ttl, unit, group)
-            topics[key] = t
-        topic_cache[ck] = t
-        return t
+    def period_or_error(label: str) -> tuple[str, str] | ValueError:
+        if label not in period_cache:
+            try:
+                period_cache[label] = period_from_label(label)
+            except ValueError as exc:
+                period_cache[label] = exc
+        return period_cache[label]
 
     def period(label: str, where: int) -> tuple[str, str]:
-        hit = period_cache.get(label)
-        if hit is None:
-            try:
-                hit = period_from_label(label)
-            except ValueError as exc:
-                raise CBSDataError(path, where, str(exc)) from None
-            period_cache[label] = hit
+        hit = period_or_error(label)
+        if isinstance(hit, ValueError):
+            raise CBSDataError(path, where, str(hit))
         return hit
 
-    ncols = width - n_data_start
+    def pinfo(label_code: tuple[str, str]) -> tuple:
+        code, status = label_code
+        p = parse_period(code)
+        return (p.code, p.label, p.year, p.quarter, p.month, p.freq, status)
+
     plain_keys = [d.key for d in dims if not d.is_time]
     row_specs = [(k, n) for k, n in enumerate(left_dims[:n_row_dims])]
 
@@ -253,118 +300,119 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
         seen_cols[key] = n_data_start + j + 1
         unit = units_row[j] if units_row and j < len(units_row) else ""
         columns.append((dv, levels, unit))
-    col_period = {}
-    if period_dim:
-        for j, (dv, _, _) in enumerate(columns):
-            if period_dim in dv:
-                col_period[j] = period(dv[period_dim], col_dims[-1][2])
-    period_rows: dict[str, tuple] = {}
+    col_pi = [pinfo(period(dv[period_dim], col_dims[-1][2])) if period_dim in dv else None for dv, _, _ in columns]
 
-    def pinfo(label_code: tuple[str, str]) -> tuple:
-        code, status = label_code
-        hit = period_rows.get(code)
-        if hit is None:
-            from .tidy import parse_period
-            p = parse_period(code)
-            hit = period_rows[code] = (p.code, p.label, p.year, p.quarter, p.month, p.freq)
-        return (*hit, status)
+    # The first problem in the file is reported: (data row, place in the row, message).
+    problems: list[tuple[int, int, str]] = []
+    row_col: dict[str, int] = {}  # a row dimension's key -> the column holding its labels
+    for k, n in row_specs:
+        if k in topic_in_rows:
+            continue
+        empty = np.flatnonzero(data[:, k] == "")
+        if len(empty):
+            problems.append((int(empty[0]), k, f"geen label voor {n or 'Rij'!r} in kolom {k + 1}"))
+        row_col[dim_key(n)] = k
+    key_cols = list(range(n_row_dims)) + ([n_left - 1] if unit_col else [])
+    repeated = pd.DataFrame(data[:, key_cols]).duplicated(keep="first").to_numpy()
+    if repeated.any():
+        r = int(np.flatnonzero(repeated)[0])
+        same = next(q for q in range(r) if (data[q, key_cols] == data[r, key_cols]).all())
+        problems.append((r, 100, f"dubbele rij: dezelfde labels staan ook op regel {int(data_lines[same])}"))
 
-    no_period = ("", "", None, None, None, "", "")
-    seen_rows: dict[tuple, int] = {}
-    comma = decimal == ","
-    nan = float("nan")
-    row_keys = [k for k in plain_keys if any(dim_key(n) == k for i, n in row_specs if i not in topic_in_rows)]
+    # Row and column facts: arrays per row (repeated across the columns) or per column (tiled down the rows).
+    def per_row(values) -> np.ndarray:
+        return np.repeat(np.asarray(values, dtype=object), ncols)
+
+    def per_col(values) -> np.ndarray:
+        return np.tile(np.asarray(values, dtype=object), n_rows)
+
+    row_keys = [k for k in plain_keys if k in row_col and k != period_dim]
     col_keys = [k for k in plain_keys if k not in row_keys]
-    col_pi = [pinfo(col_period[j]) if j in col_period else None for j in range(ncols)]
-    topics_per_column = any(levels for _, levels, _ in columns) or any(u for _, _, u in columns)
-    # The table is a grid: what a row gives is repeated across its columns, what a column gives is
-    # tiled down the rows; only the cells themselves are read one by one.
-    row_vals: list[list[str]] = []
-    row_pis: list[tuple | None] = []
-    row_topics: list[Topic | None] = []
-    cell_topics: list[Topic] = []
-    values: list[float] = []
-    symbols: list[str] = []
-    statuses: list[str] = []
-    for ln, r in data:
-        left = r[:n_row_dims]
-        unit_here = r[n_left - 1] if unit_col else ""
-        row_dv: dict[str, str] = {}
-        row_levels: list[str] = []
-        for k, n in row_specs:
-            if k in topic_in_rows:
-                row_levels.append(left[k])
-            else:
-                if not left[k]:
-                    raise CBSDataError(path, ln, f"geen label voor {n or 'Rij'!r} in kolom {k + 1}")
-                row_dv[dim_key(n)] = left[k]
-        rkey = (tuple(row_levels), tuple(row_dv.items()), unit_here)
-        if rkey in seen_rows:
-            raise CBSDataError(path, ln, f"dubbele rij: dezelfde labels staan ook op regel {seen_rows[rkey]}")
-        seen_rows[rkey] = ln
-        row_vals.append([row_dv[k] for k in row_keys])
-        row_pi = pinfo(period(row_dv[period_dim], ln)) if period_dim and period_dim in row_dv else None
-        row_pis.append(row_pi)
-        row_topic = None if topics_per_column else topic_for(row_levels or [title or "waarde"], unit_here)
-        row_topics.append(row_topic)
-        if topics_per_column:
-            for j in range(ncols):
-                cell_topics.append(topic_for((row_levels + columns[j][1]) or [title or "waarde"],
-                                             unit_here or columns[j][2]))
-        for j, cell in enumerate(r[n_data_start:n_data_start + ncols]):
-            if cell == "":
-                value, symbol = nan, ""
-            else:
-                try:
-                    value, symbol = float(cell.replace(",", ".") if comma else cell), ""
-                except ValueError:
-                    topic = row_topic or cell_topics[-ncols + j]
-                    value, symbol = builder._cell(cell, topic, ln, decimal)
-            pi = row_pi or col_pi[j] or no_period
-            status = pi[6]
-            if symbol == "*":
-                status, symbol = "voorlopig", ""
-            elif symbol == "**":
-                status, symbol = "nader voorlopig", ""
-            values.append(value)
-            symbols.append(symbol)
-            statuses.append(status)
-    import numpy as np
-
-    n_rows = len(data)
-    cols_out: dict[str, Any] = {"table_id": np.full(n_rows * ncols, tid, dtype=object)}
-    for i, k in enumerate(row_keys):
-        v = np.repeat(np.array([rv[i] for rv in row_vals], dtype=object), ncols)
-        cols_out[k], cols_out[k + "_label"] = v, v
-    for k in col_keys:
-        v = np.tile(np.array([dv[k] for dv, _, _ in columns], dtype=object), n_rows)
-        cols_out[k], cols_out[k + "_label"] = v, v
-    if topics_per_column:
-        tlist = cell_topics
-    else:
-        tlist = [t for t in row_topics for _ in range(ncols)]
-    cols_out["measure"] = [t.key for t in tlist]
-    cols_out["measure_label"] = [t.title for t in tlist]
-    cols_out["measure_group"] = [t.group for t in tlist]
-    cols_out["unit"] = [t.unit for t in tlist]
-    if period_dim and row_pis and row_pis[0] is not None:
-        pis = [p for p in row_pis for _ in range(ncols)]
+    no_period = ("", "", None, None, None, "", "")
+    if period_dim in row_col:
+        labels = data[:, row_col[period_dim]]
+        codes, uniq = pd.factorize(labels)  # distinct labels in the order they first occur
+        infos = []
+        for u, label in enumerate(uniq):
+            hit = period_or_error(label)
+            if isinstance(hit, ValueError):
+                problems.append((int(np.argmax(codes == u)), 101, str(hit)))
+                break
+            infos.append(pinfo(hit))
+        infos += [no_period] * (len(uniq) - len(infos))  # after a problem, which is reported below
+        period_cols = [per_row(np.array([inf[c] for inf in infos], dtype=object)[codes]) for c in range(7)]
     elif period_dim:
-        pis = col_pi * n_rows
+        period_cols = [per_col([pi[c] for pi in col_pi]) for c in range(7)]
     else:
-        pis = [no_period] * (n_rows * ncols)
-    for i, name in enumerate(("period", "period_label", "year", "quarter", "month", "freq")):
-        cols_out[name] = [p[i] for p in pis]
-    cols_out["status"] = statuses
-    cols_out["value"] = np.array(values, dtype=float)
-    cols_out["symbol"] = symbols
-    cols_out["text"] = np.full(n_rows * ncols, "", dtype=object)
+        period_cols = [np.full(n_rows * ncols, v, dtype=object) for v in no_period]
+
+    row_levels = [data[:, k] for k in topic_in_rows]
+    unit_here = data[:, n_left - 1] if unit_col else np.full(n_rows, "", dtype=object)
+    topics_per_column = any(levels for _, levels, _ in columns) or any(u for _, _, u in columns)
+    if topics_per_column:
+        levels = [per_row(lv) for lv in row_levels] + [per_col([c[1][k] for c in columns])
+                                                       for k in range(len(topic_in_cols))]
+        unit = np.where(per_row(unit_here) != "", per_row(unit_here), per_col([u for _, _, u in columns]))
+        n_topics = n_rows * ncols
+    else:
+        levels, unit, n_topics = row_levels, unit_here, n_rows
+    if not levels:
+        levels = [np.full(n_topics, title or "waarde", dtype=object)]
+    group, topic_title = _topic_parts(levels, n_topics)
+    measure = np.where(group != "", group + GROUP_SEP + topic_title, topic_title)
+    if not topics_per_column:
+        group, topic_title, measure, unit = per_row(group), per_row(topic_title), per_row(measure), per_row(unit)
+
+    # Cells: plain numbers in one go; the rest (CBS symbols, provisional marks, thousands
+    # separators) once per distinct text.
+    empty = (cells == "").to_numpy()
+    as_number = cells.str.replace(",", ".", regex=False) if decimal == "," else cells
+    try:
+        values = np.where(empty, "nan", as_number.to_numpy(dtype=object)).astype(float)
+        other = np.zeros(len(cells), dtype=bool)
+    except ValueError:
+        other = np.isnan(pd.to_numeric(as_number, errors="coerce").to_numpy(dtype=float)) & ~empty
+        values = np.where(empty | other, "nan", as_number.to_numpy(dtype=object)).astype(float)
+    where_other = np.flatnonzero(other)
+    codes, uniq = pd.factorize(cells.to_numpy()[where_other])  # distinct texts in the order they first occur
+    parsed = []
+    for u, cell in enumerate(uniq):
+        try:
+            parsed.append((float(cell.replace(",", ".") if decimal == "," else cell), ""))
+        except ValueError:
+            try:
+                parsed.append(parse_value(cell, decimal))
+            except ValueError as exc:
+                at = int(where_other[np.argmax(codes == u)])
+                problems.append((at // ncols, 200 + at % ncols, f"kolom {measure[at]}: {exc}"))
+                break
+    if problems:
+        r, _, problem = min(problems)
+        raise CBSDataError(path, int(data_lines[r]), problem)
+    symbols = np.full(len(cells), "", dtype=object)
+    status = period_cols[6].copy()
+    if parsed:
+        values[where_other] = np.array([v for v, _ in parsed], dtype=float)[codes]
+        marks = np.array([s for _, s in parsed], dtype=object)[codes]
+        symbols[where_other] = marks
+        for mark, meaning in (("*", "voorlopig"), ("**", "nader voorlopig")):
+            at = where_other[marks == mark]
+            status[at], symbols[at] = meaning, ""
+
+    cols_out: dict[str, Any] = {"table_id": np.full(n_rows * ncols, tid, dtype=object)}
+    for k in row_keys:
+        cols_out[k] = cols_out[k + "_label"] = per_row(data[:, row_col[k]])
+    for k in col_keys:
+        cols_out[k] = cols_out[k + "_label"] = per_col([dv[k] for dv, _, _ in columns])
+    cols_out.update({"measure": measure, "measure_label": topic_title, "measure_group": group, "unit": unit})
+    for name, col in zip(("period", "period_label", "year", "quarter", "month", "freq"), period_cols):
+        cols_out[name] = _whole_numbers(col) if name in ("year", "quarter", "month") else col
+    cols_out.update({"status": status, "value": values, "symbol": symbols,
+                     "text": np.full(n_rows * ncols, "", dtype=object)})
     df = pd.DataFrame(cols_out)
     for k, (name, label) in enumerate(fixed):
         df.insert(1 + 2 * k, name, label)
         df.insert(2 + 2 * k, name + "_label", label)
-    for c in ("year", "quarter", "month"):
-        df[c] = pd.array(df[c].tolist(), dtype="Int64")
     df.attrs["selection"] = True
     df.attrs["labelled"] = True
     df.attrs["title"] = title
