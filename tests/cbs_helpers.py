@@ -22,3 +22,12 @@ def read_full_80590() -> pd.DataFrame:
         shutil.copytree(REAL / "80590ned_cbsodataR", folder)
         shutil.copy(FULL / "80590NED_data_composed.csv", folder / "data.csv")
         return cbs.read_file(folder)
+
+
+def cell(df: pd.DataFrame, **kw) -> pd.Series:
+    """The one row of ``df`` with the given column values (fails when there is not exactly one)."""
+    sel = df
+    for k, v in kw.items():
+        sel = sel[sel[k] == v]
+    assert len(sel) == 1, (kw, len(sel))
+    return sel.iloc[0]

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cbs_helpers import cell
 import yaml
 
 from cli_helpers import run_cli
@@ -26,12 +27,6 @@ def snapshot_bytes(root: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((root / "data" / "cbs").iterdir())}
 
 
-def cell(df, **kw):
-    sel = df
-    for k, v in kw.items():
-        sel = sel[sel[k] == v]
-    assert len(sel) == 1, (kw, len(sel))
-    return sel.iloc[0]
 
 
 def test_every_real_fixture_is_listed_with_its_origin():

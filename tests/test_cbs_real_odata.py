@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cbs_helpers import cell
 import yaml
 
 from cli_helpers import run_cli
@@ -23,12 +24,6 @@ V3 = REAL / "v3_80137ned"
 V4 = REAL / "v4_80072ned"
 
 
-def cell(df, **kw):
-    sel = df
-    for k, v in kw.items():
-        sel = sel[sel[k] == v]
-    assert len(sel) == 1, (kw, len(sel))
-    return sel.iloc[0]
 
 
 # --------------------------------------------------------------------------- paged OData v3 (83599NED)

@@ -19,14 +19,13 @@ from pathlib import Path
 import pandas as pd
 
 from .textio import csv_rows, decode
-from .tidy import GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, is_number_or_symbol, normalise_table_id, \
-    period_from_label
+from .tidy import GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, is_number_or_symbol, period_from_label
+from .website_csv import table_id_of_download
 
 #: A topic header ends with its unit in brackets: ``Totale bevolking (aantal)``.
 _UNIT = re.compile(r"^(?P<path>.*?\S)\s*\((?P<unit>[^()]*)\)\s*$")
 _PERIOD_NAME = re.compile(r"^(perioden|periods?)$", re.IGNORECASE)
 _COMMA_NUMBER = re.compile(r"^\s*-?\d+,\d+\s*$")
-_ID_IN_NAME = re.compile(r"(?<![0-9a-z])(\d{5}(?:NED|ENG)|\d{4}[a-z]{2,3}|\d{4}_\d{2})(?![0-9a-z])", re.IGNORECASE)
 
 
 def _is_topic_header(name: str) -> bool:
@@ -110,14 +109,7 @@ def read_flat_csv(path: str | Path, table_id: str | None = None) -> pd.DataFrame
         twice = next(c for c in head if head.count(c) > 1)
         raise CBSDataError(path, head_line, f"kolom {twice!r} staat twee keer in de kopregel")
 
-    tid = table_id
-    if not tid:
-        m = _ID_IN_NAME.search(path.name)
-        if not m:
-            raise CBSDataError(path, None, "tabelnummer onbekend: een download van de StatLine-website noemt het "
-                                           "tabelnummer niet; geef het op (--table, bijvoorbeeld --table 80590NED)")
-        tid = m.group(1)
-    tid = normalise_table_id(tid, path)
+    tid = table_id_of_download(path, table_id)
 
     data = rows[1:]
     for ln, r in data:

@@ -115,6 +115,18 @@ def _topic_parts(levels: list[np.ndarray], n: int) -> tuple[np.ndarray, np.ndarr
         last = np.where(new, p, last)
     return group, last
 
+def table_id_of_download(path: Path, table_id: str | None) -> str:
+    """The table id given, or else the one in the file name: a website download does not name it."""
+    tid = table_id
+    if not tid:
+        m = _ID_IN_NAME.search(path.name)
+        if not m:
+            raise CBSDataError(path, None, "tabelnummer onbekend: een download van de StatLine-website noemt het "
+                                           "tabelnummer niet; geef het op (--table, bijvoorbeeld --table 80590NED)")
+        tid = m.group(1)
+    return normalise_table_id(tid, path)
+
+
 def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFrame:
     """Read a StatLine website CSV into the tidy shape (labels as codes, periods mapped to codes).
 
@@ -224,14 +236,7 @@ def read_website_csv(path: str | Path, table_id: str | None = None) -> pd.DataFr
     if head and not unit_col:
         n_row_dims = n_left - 1 if n_left > 1 else 1
 
-    tid = table_id
-    if not tid:
-        m = _ID_IN_NAME.search(path.name)
-        if not m:
-            raise CBSDataError(path, None, "tabelnummer onbekend: een download van de StatLine-website noemt het "
-                                           "tabelnummer niet; geef het op (--table, bijvoorbeeld --table 80590NED)")
-        tid = m.group(1)
-    tid = normalise_table_id(tid, path)
+    tid = table_id_of_download(path, table_id)
 
     ncols = width - n_data_start
     n_rows = len(data)
