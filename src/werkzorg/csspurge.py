@@ -132,11 +132,21 @@ def _cut_rules(rules: list, words: set[str], counts: dict[str, int]) -> str:
     return "".join(out)
 
 
+#: Icon characters (Unicode private use) in a ``content`` declaration, which tinycss2 writes as
+#: themselves: escaped again, as the theme wrote them (``content:"\\f062"``). Custom properties keep
+#: the character, as the theme wrote them too (a custom property's value is its text).
+_ICON_CONTENT = re.compile('(?<![\\w-])(content:\\s*")([\ue000-\uf8ff])(")')
+
+
+def _escape_icons(text: str) -> str:
+    return _ICON_CONTENT.sub(lambda m: f"{m.group(1)}\\{ord(m.group(2)):x}{m.group(3)}", text)
+
+
 def purge_css(text: str, words: set[str]) -> tuple[str, dict[str, int]]:
     """``text`` without the selectors the site cannot match; and how many were dropped."""
     counts = {"selectors": 0, "dropped": 0}
     rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
-    return _cut_rules(rules, words, counts), counts
+    return _escape_icons(_cut_rules(rules, words, counts)), counts
 
 
 def _inline_basic(text: str, static: Path) -> str:
