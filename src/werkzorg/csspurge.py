@@ -8,7 +8,8 @@ not as a word in any script (scripts add classes such as ``show`` at run time). 
 none of its selectors is left; ``@media``/``@supports`` blocks are cut the same way. Everything
 else (element and attribute selectors, ``@font-face``, ``@keyframes``, custom properties) stays.
 
-The check is on words, so it errs on the side of keeping a rule. Classes inside ``:not()``,
+The check is on words, so it errs on the side of keeping a rule; class names that a script builds
+from pieces (``bs-${name}-auto``) count through patterns made from the script's template strings. Classes inside ``:not()``,
 ``:is()``, ``:where()`` and ``:has()`` are not required. The untouched stylesheets are kept
 beside the site (:data:`ORIGINALS`), so a browser test can compare every element's computed
 style with and without the cut.
@@ -50,7 +51,44 @@ _KEPT_AT_RULES = {"font-face", "keyframes", "-webkit-keyframes", "import", "char
 NOT_CODE = ("fontawesome.js", "searchindex.js")
 
 
-def site_words(site: Path) -> set[str]:
+class SiteNames(set):
+    """The words of the site, plus the class names its scripts build from pieces.
+
+    Bootstrap names a tooltip's class ``bs-${this.constructor.NAME}-auto``; the full name occurs
+    nowhere. Such templates (and ``"prefix-" + name``) become patterns, and a name that fits one
+    counts as used."""
+
+    def __init__(self, words: set[str], patterns: list[str]):
+        super().__init__(words)
+        self.patterns = sorted(set(patterns))
+        self._dynamic = re.compile("|".join(f"(?:{p})" for p in self.patterns)) if self.patterns else None
+
+    def __contains__(self, name: object) -> bool:
+        return set.__contains__(self, name) or (
+            self._dynamic is not None and isinstance(name, str) and self._dynamic.fullmatch(name) is not None)
+
+
+_TEMPLATE = re.compile(r"`([^`]*\$\{[^`]*)`")
+_PLACEHOLDER = re.compile(r"\$\{[^}]*\}")
+_CONCAT_PREFIX = re.compile(r"[\"']([A-Za-z][\w]*-)[\"']\s*\+")
+
+
+def dynamic_name_patterns(script: str) -> list[str]:
+    """Regular expressions for the class names a script builds: every piece of a template string
+    with a placeholder and at least two letters of its own, and every ``"prefix-" +``."""
+    patterns = []
+    for m in _TEMPLATE.finditer(script):
+        for piece in re.split(r"[^\w${}.-]+", m.group(1)):
+            piece = piece.strip(".")
+            if "${" not in piece or len(re.findall(r"[A-Za-z]", _PLACEHOLDER.sub("", piece))) < 2:
+                continue
+            parts = _PLACEHOLDER.split(piece)
+            patterns.append(r"[\w-]*".join(re.escape(x) for x in parts))
+    patterns += [re.escape(m.group(1)) + r"[\w-]*" for m in _CONCAT_PREFIX.finditer(script)]
+    return patterns
+
+
+def site_words(site: Path) -> SiteNames:
     """Every word in every page and in every script a page can load: a superset of the classes
     and ids the site can show. A script counts when its file name occurs in a page or in a
     script that counts (so the unused widget manager's icon names do not keep icon rules)."""
@@ -69,7 +107,7 @@ def site_words(site: Path) -> set[str]:
     words: set[str] = set()
     for text in texts + loaded:
         words.update(_WORD.findall(text))
-    return words
+    return SiteNames(words, [pat for text in loaded for pat in dynamic_name_patterns(text)])
 
 
 def _strip_functional(selector: str) -> str:
