@@ -583,7 +583,7 @@
     window.wzVerkenner = new Explorer(root, window.wzVerkennerData);
   }
 
-  // vendor/vega-bundle.js and verkenner-data.js are deferred classic scripts; wait for the whole page.
+  // verkenner-data.js is a deferred classic script (vendor/vega-bundle.js comes later, on demand); wait for the whole page.
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
 })();

@@ -9,6 +9,7 @@ Environment variables:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -69,18 +70,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> str:
-    """Serve the built site on 127.0.0.1 below ``/werkzorg/``; return the base URL (ending in /)."""
+@contextlib.contextmanager
+def serve_below_subpath(site: Path):
+    """Serve ``site`` on 127.0.0.1 below ``/werkzorg/``, as a web host would; yield the base URL."""
     mount = Path(tempfile.mkdtemp(prefix="werkzorg-site-"))
-    (mount / SUBPATH).symlink_to(built_site, target_is_directory=True)
+    (mount / SUBPATH).symlink_to(site, target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(mount))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
-    server.shutdown()
-    shutil.rmtree(mount, ignore_errors=True)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    finally:
+        server.shutdown()
+        shutil.rmtree(mount, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> str:
+    """Serve the built site on 127.0.0.1 below ``/werkzorg/``; return the base URL (ending in /)."""
+    with serve_below_subpath(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

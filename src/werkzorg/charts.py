@@ -7,9 +7,9 @@ screen readers and print), source links (StatLine table, the claim's entry on th
 page) and, where the book cites a figure, the cited and the current value side by side.
 
 The charts need no kernel and no network: each spec is compiled to Vega at build time, the page
-loads the vendored Vega runtime (``vendor/vega-view.js``; ``werkzorg.sphinx_ext`` adds it where a
-page holds a ``werkzorg-live`` figure) and a small inline runner draws each chart, following the
-theme's dark mode.
+names the vendored Vega runtime (``vendor/vega-view.js``; ``werkzorg.sphinx_ext`` writes its address
+where a page holds a ``werkzorg-live`` figure), ``_static/laden.js`` loads it when a reader nears a
+chart, and a small inline runner draws each chart as it comes near, following the theme's dark mode.
 
 Every row has the same columns (:data:`COLUMNS`), so the CSV download of a page
 (:func:`page_csv`) is one tidy table.

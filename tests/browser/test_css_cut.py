@@ -9,21 +9,18 @@ phone in light mode and on a desktop in dark mode, and with the phone menu opene
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import tempfile
-import threading
 from pathlib import Path
 
 import pytest
+from conftest import serve_below_subpath
 
 from werkzorg import csspurge
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-SUBPATH = "werkzorg"
 #: One page of each type (as in tools/bench_lighthouse.py), the glossary and the search page.
 PAGE_TYPES = [
     "index.html", "book/intro/index.html", "book/gendersensitief/waarom-gendersensitief.html",
@@ -60,18 +57,12 @@ return {path: path.join(' > '), style: out};
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def full_css_site(built_site: Path):
     """The built site with the stylesheets as shipped, served below the same sub-path."""
     originals = built_site.parent / csspurge.ORIGINALS
     assert originals.is_dir(), f"no original stylesheets beside the build ({originals})"
-    mount = Path(tempfile.mkdtemp(prefix="werkzorg-fullcss-"))
-    copy = mount / SUBPATH
+    copy = Path(tempfile.mkdtemp(prefix="werkzorg-fullcss-")) / "html"
     shutil.copytree(built_site, copy, copy_function=os.symlink)  # links: the same files, but for the CSS
     restored = 0
     for f in originals.rglob("*.css"):
@@ -79,11 +70,11 @@ def full_css_site(built_site: Path):
         shutil.copyfile(f, copy / f.relative_to(originals))
         restored += 1
     assert restored >= 3, "expected the theme's stylesheets among the originals"
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(mount)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
-    server.shutdown()
-    shutil.rmtree(mount, ignore_errors=True)
+    try:
+        with serve_below_subpath(copy) as url:
+            yield url
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
 
 
 def _pages(site: Path) -> list[str]:
