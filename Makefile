@@ -1,7 +1,7 @@
 # Werk & Zorg — one entry point for readers, contributors and CI.
 # `book` is also a folder name: every target is phony, or make would call it up to date.
 PHONY_EXTRA := book-students handouts lab notebooks
-.PHONY: $(PHONY_EXTRA) help venv vendor book book-all serve test test-fast bench data clean distclean browser-deps
+.PHONY: $(PHONY_EXTRA) help venv vendor book book-all serve test test-fast lint bench data clean distclean browser-deps
 
 PYTHON ?= python3
 VENV   := .venv
@@ -15,6 +15,7 @@ help:
 	@echo "make book    bouw het boek in _build/html (maakt .venv als die ontbreekt)"
 	@echo "make serve   bekijk het boek op http://127.0.0.1:$(PORT)/"
 	@echo "make test    alle tests (pakket, data, build, browser)"
+	@echo "make lint   controleer code, spelling en de lagen van het pakket"
 	@echo "make book-students  studenteneditie zonder uitwerkingen"
 	@echo "make handouts       PDF's om uit te delen in _build/handouts"
 	@echo "make bench   meet bouwtijd, paginagewicht en Lighthouse-scores"
@@ -77,6 +78,13 @@ test: vendor browser-deps
 
 test-fast: venv
 	$(BIN)/python -m pytest -m "not build and not browser"
+
+# Lint (ruff), English spelling of code and developer docs (codespell with a list of Dutch
+# words it mistakes for typos) and the package's layers (import-linter). The tests run these too.
+lint: venv
+	$(BIN)/ruff check src tests tools
+	$(BIN)/codespell src tests tools Makefile CONTRIBUTING.md
+	$(BIN)/lint-imports
 
 # Benchmarks print figures for this machine; they are reports, not timed tests.
 bench: vendor browser-deps

@@ -584,4 +584,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _add_vega_view_where_needed, priority=900)
     app.connect("build-finished", _write_chart_downloads)
     app.connect("html-page-context", _dedupe_scripts, priority=999)
+    # Last, so that its doctree-resolved handler runs after the claims are linked.
+    app.setup_extension("werkzorg.sources")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
