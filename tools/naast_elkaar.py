@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from werkzorg.gidslocaties import CITE_ROLE, Gids, load_gidsen, parse_targets, split_post  # noqa: E402
 
 # Data fields that cite a guide location without a cite role: `{key: <bib key>, section: <id>}`.
-DATA_REF = re.compile(r"key:\s*(?P<key>[a-z0-9_]+)\s*,\s*section:\s*\"(?P<post>[^\"]+)\"")
+DATA_REF = re.compile(r"key:\s*(?P<key>[a-z0-9_]+)\s*,\s*section:\s*\"[^\"]*\"\s*,\s*plek:\s*\"(?P<post>[^\"]+)\"")
 
 
 def _norm(text: str) -> str:
@@ -52,14 +52,16 @@ def guide_sections(gids: Gids, folder: Path) -> dict[str, str]:
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     norm = {i: re.sub(r"^\d+ ", "", _norm(lines[i])) for i in nonempty}
 
-    def is_heading_at(k: int, needle: str) -> bool:
+    def is_heading_at(k: int, needle: str, prefix: bool = False) -> bool:
+        # prefix: the title is shortened ("Breng de groep beter in kaart en …"), so the heading
+        # only has to start with it.
         i = nonempty[k]
         if lines[i].lstrip().startswith(("-", "•")):
             return False
         text = ""
         for j in range(k, min(k + 3, len(nonempty))):
             text = (text + " " + norm[nonempty[j]]).strip()
-            if text == needle:
+            if text == needle or (prefix and text.startswith(needle)):
                 return True
             if not needle.startswith(text):
                 return False
@@ -91,10 +93,11 @@ def _find(group, gids, nonempty, norm, is_heading_at) -> list[tuple[int, str]]:
             anchor = re.sub(r"\s*\[.*$", "", anchor)
             if lid.startswith("p. "):
                 anchor = anchor.split(" · ")[0]
+        prefix = anchor.rstrip().endswith("…")
         needle = re.sub(r"^\d+ ", "", _norm(anchor))
         if not needle or needle.startswith("vervolg van"):
             continue
-        hit = next((k for k in range(k0, len(nonempty)) if is_heading_at(k, needle)), None)
+        hit = next((k for k in range(k0, len(nonempty)) if is_heading_at(k, needle, prefix)), None)
         if hit is None and explicit:
             hit = next((k for k in range(k0, len(nonempty)) if needle in norm[nonempty[k]]), None)
         if hit is not None:
@@ -131,8 +134,8 @@ def citations(paths: list[Path]):
 def _files(target: Path) -> list[Path]:
     if target.is_file():
         return [target]
-    return sorted(p for ext in ("*.md", "*.yaml", "*.csv", "*.j2") for p in target.rglob(ext)
-                  if "_build" not in p.parts)
+    exts = ("*.yaml", "*.csv") if target.name == "data" else ("*.md", "*.yaml", "*.csv", "*.j2")
+    return sorted(p for ext in exts for p in target.rglob(ext) if "_build" not in p.parts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
                 texts[key] = guide_sections(gids, folder)
             guide_text = texts[key].get(lid)
             print("-- gids " + "-" * 92)
+            if lid == "hele gids":
+                guide_text = "(verwijzing naar de hele gids: er is geen passage om naast te leggen)"
             print(textwrap.indent(guide_text or "(kop niet gevonden in de gidstekst; zoek op de titel hierboven)", "  "))
     print(f"\n{count} citaten")
     return 0
