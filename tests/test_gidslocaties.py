@@ -85,7 +85,8 @@ def test_a_broken_location_list_is_refused_with_the_file_named(tmp_path):
 
 # --- a small real Sphinx build ---------------------------------------------------------------
 
-BIB = "@misc{gids, author = {{Een Organisatie}}, title = {Een gids}, year = {2025}}\n"
+BIB = ("@misc{gids, author = {{Een Organisatie}}, title = {Een gids}, year = {2025}}\n"
+       "@misc{ander, author = {{Andere Bron}}, title = {Iets anders}, year = {2020}}\n")
 
 
 def _build(tmp_path: Path, page: str) -> tuple[Path, str]:
@@ -113,10 +114,12 @@ def _build(tmp_path: Path, page: str) -> tuple[Path, str]:
 
 
 def test_a_located_citation_shows_the_place_to_the_reader(tmp_path):
-    out, _ = _build(tmp_path, "# Pagina\n\nOpvang telt {cite:p}`gids{thema 5}`.\n")
+    out, _ = _build(tmp_path, "# Pagina\n\nOpvang telt {cite:p}`gids{thema 5}`. Zie {cite:p}`gids{thema 5},ander`.\n")
     html = (out / "index.html").read_text(encoding="utf-8")
     text = re.sub(r"<[^>]+>", "", html)
-    assert "Een Organisatie, 2025, thema 5" in text
+    assert "(Een Organisatie, 2025, thema 5)" in text
+    # several works are separated by a semicolon, so the place is not read as another work
+    assert "(Andere Bron, 2020; Een Organisatie, 2025, thema 5)" in text
 
 
 @pytest.mark.parametrize("cite, expected", [
