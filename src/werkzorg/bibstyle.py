@@ -71,15 +71,22 @@ def _dutch_author_year():
     from dataclasses import dataclass, field
 
     from pybtex.richtext import Text
-    from sphinxcontrib.bibtex.style.referencing import PersonStyle
+    from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
     from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
     def dutch_person() -> PersonStyle:
         return PersonStyle(sep=", ", sep2=" en ", last_sep=" en ", other=Text(" e.a."))
 
+    def round_brackets() -> BracketStyle:
+        # "(De Gruijter e.a., 2025, thema 5; Daru e.a., 2016)": round brackets, and a semicolon
+        # between works, so a place in a guide ("thema 5") is not read as another work.
+        return BracketStyle(left="(", right=")", sep="; ", sep2="; ", last_sep="; ")
+
     @dataclass
     class DutchAuthorYear(AuthorYearReferenceStyle):
         person: PersonStyle = field(default_factory=dutch_person)
+        bracket_parenthetical: BracketStyle = field(default_factory=round_brackets)
+        bracket_textual: BracketStyle = field(default_factory=round_brackets)
 
     return DutchAuthorYear
 

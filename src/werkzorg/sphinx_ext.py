@@ -558,6 +558,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("werkzorg.render")
     app.setup_extension("werkzorg.assets")  # lighter pages: no fontawesome.js, deferred scripts
     app.setup_extension("werkzorg.lezers")
+    app.setup_extension("werkzorg.gidslocaties")  # every citation of a guide names where in the guide
     app.add_config_value("werkzorg_edition", "trainers", "env")
     app.connect("config-inited", _apply_edition)
     app.connect("html-page-context", _edition_context)
