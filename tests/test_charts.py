@@ -33,7 +33,7 @@ def _row(r: dict, kenmerk: str, value: float | None = None) -> tuple:
 
 def test_participation_series_is_the_first_quarter_of_80590NED_and_the_emancipatiemonitor_series():
     expected = {_row(r, charts.DEF_CBS) for r in _csv("80590NED")
-                if r["measure"] == "NettoArbeidsparticipatieNSA" and r["freq"] == "kwartaal" and r["quarter"] == "1"
+                if r["measure"] == "NietSeizoengecorrigeerd_13" and r["freq"] == "kwartaal" and r["quarter"] == "1"
                 and r["Leeftijd_label"] == "15 tot 75 jaar" and r["Geslacht_label"] in ("Vrouwen", "Mannen")}
     for r in _csv("emancipatiemonitor"):
         if r["measure"] == "NettoArbeidsparticipatie":

@@ -34,7 +34,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from . import cbs, cijfers, plots
+from . import cbs, cijfers, plots, series
 
 #: The columns of every chart's rows, and of the CSV download.
 COLUMNS = ["grafiek", "tabel", "periode", "jaar", "groep", "kenmerk", "waarde", "eenheid", "status", "opgehaald"]
@@ -227,13 +227,11 @@ SEX_GROUPS = ["Vrouwen", "Mannen"]
 
 def participation_series() -> LiveChart:
     key = "arbeidsparticipatie-reeks"
-    head = _snapshot("80590NED")
-    head = head[(head["measure"] == "NettoArbeidsparticipatieNSA") & (head["freq"] == "kwartaal") & (head["quarter"] == 1)
-                & (head["Leeftijd_label"] == "15 tot 75 jaar") & head["Geslacht_label"].isin(SEX_GROUPS)]
-    em = _snapshot("emancipatiemonitor")
+    head = series.select("nettoarbeidsparticipatie", Leeftijd="15 tot 75 jaar", Geslacht=SEX_GROUPS)
+    head = head[(head["freq"] == "kwartaal") & (head["quarter"] == 1)]
     parts = [_rows(key, "80590NED", head, "Geslacht_label", DEF_CBS, "%")]
-    for measure, label in (("NettoArbeidsparticipatie", DEF_EM), ("ArbeidsdeelnameEurostat", DEF_EUROSTAT)):
-        e = em[(em["measure"] == measure) & em["Geslacht_label"].isin(SEX_GROUPS)]
+    for name, label in (("em-nettoarbeidsparticipatie", DEF_EM), ("em-arbeidsdeelname-eurostat", DEF_EUROSTAT)):
+        e = series.select(name, Geslacht=SEX_GROUPS)
         parts.append(_rows(key, "emancipatiemonitor", e, "Geslacht_label", label, "%"))
     rows = pd.concat(parts, ignore_index=True).sort_values(["kenmerk", "groep", "jaar"], ignore_index=True)
     defs = [DEF_CBS, DEF_EM, DEF_EUROSTAT]
@@ -277,11 +275,14 @@ ALL_SEXES = ["Vrouwen", "Mannen", "Totaal mannen en vrouwen"]
 
 def participation_by_age() -> LiveChart:
     key = "arbeidsparticipatie-leeftijd"
-    df = _snapshot("80590NED")
-    df = df[(df["measure"] == "NettoArbeidsparticipatieNSA") & (df["freq"] == "jaar")]
+    df = series.select("nettoarbeidsparticipatie", Leeftijd=AGE_ORDER)
+    df = df[(df["freq"] == "jaar") & df["value"].notna()]
     rows = _rows(key, "80590NED", df, "Geslacht_label", "Leeftijd_label", "%")
     ages = [a for a in AGE_ORDER if a in set(rows["kenmerk"])]
     groups = [g for g in ALL_SEXES if g in set(rows["groep"])]
+    groups += [g for g in dict.fromkeys(rows["groep"]) if g not in groups]
+    if rows.empty:
+        raise LookupError("geen jaarcijfers van de nettoarbeidsparticipatie (80590NED) in de gegevens")
     year = int(rows["jaar"].max())
     controls = [Control("groep", "Groep", "groep", [ALL] + groups, ["Iedereen apart"] + groups, ALL),
                 Control("leeftijd", "Leeftijd", "kenmerk", [ALL] + ages, ["Alle leeftijden"] + ages, ALL)]
@@ -298,17 +299,28 @@ HOURS_LABELS = {"Deeltijd: minder dan 20 uur per week": "minder dan 20 uur",
                 "Voltijd": "35 uur of meer"}
 
 
+#: The hours classes of 82647NED (series names, :mod:`werkzorg.series`), in the order of HOURS_LABELS.
+HOURS_SERIES = ["deeltijd-minder-dan-20-uur", "deeltijd-20-tot-28-uur", "deeltijd-28-tot-35-uur", "voltijd"]
+
+
+def _hours_class(df: pd.DataFrame) -> pd.Series:
+    """Each row's hours class as the book names it (the CBS title of its series), whatever the table calls it."""
+    out = pd.Series("", index=df.index, dtype=object)
+    for name, label in zip(HOURS_SERIES, HOURS_LABELS):
+        out[series.rows(df, name)] = label
+    return out
+
+
 def parttime_series() -> LiveChart:
     key = "deeltijd-reeks"
-    df = _snapshot("82647NED")
-    df = df[(df["freq"] == "jaar") & df["measure_label"].isin(HOURS_LABELS)]
-    wide = df.pivot_table(index=["year", "period_label", "Geslacht_label"], columns="measure_label", values="value").reset_index()
+    df = series.select(*HOURS_SERIES)
+    df = df[df["freq"] == "jaar"].assign(klasse=lambda d: _hours_class(d))
+    wide = df.pivot_table(index=["year", "period_label", "Geslacht_label"], columns="klasse", values="value").reset_index()
     part = wide[list(HOURS_LABELS)[:3]].sum(axis=1)
     wide["value"] = 100 * part / (part + wide["Voltijd"])
     wide["status"] = ""
     parts = [_rows(key, "82647NED", wide, "Geslacht_label", DEF_CBS + ", berekend uit de aantallen", "%")]
-    em = _snapshot("emancipatiemonitor")
-    em = em[em["measure"] == "AandeelDeeltijd"]
+    em = series.select("em-aandeel-deeltijd")
     parts.append(_rows(key, "emancipatiemonitor", em, "Geslacht_label", DEF_EM, "%"))
     rows = pd.concat(parts, ignore_index=True).sort_values(["kenmerk", "groep", "jaar"], ignore_index=True)
     groups = [g for g in ALL_SEXES if g in set(rows["groep"])]
@@ -326,11 +338,11 @@ def parttime_series() -> LiveChart:
 
 def parttime_classes() -> LiveChart:
     key = "deeltijd-urenklassen"
-    df = _snapshot("82647NED")
-    df = df[(df["freq"] == "jaar") & df["measure_label"].isin(HOURS_LABELS)].copy()
+    df = series.select(*HOURS_SERIES)
+    df = df[df["freq"] == "jaar"].copy()
     total = df.groupby(["year", "Geslacht_label"])["value"].transform("sum")
     df["share"] = 100 * df["value"] / total
-    df["klasse"] = df["measure_label"].map(HOURS_LABELS)
+    df["klasse"] = _hours_class(df).map(HOURS_LABELS)
     rows = pd.concat([_rows(key, "82647NED", df, "Geslacht_label", "klasse", "%", value="share"),
                       _rows(key, "82647NED", df, "Geslacht_label", "klasse", "x 1 000")], ignore_index=True)
     groups = [g for g in ALL_SEXES if g in set(rows["groep"])]
@@ -347,8 +359,7 @@ def parttime_classes() -> LiveChart:
 
 def independence_series() -> LiveChart:
     key = "zelfstandigheid-reeks"
-    df = _snapshot("84070NED")
-    df = df[df["measure"] == "AandeelBovenInkomensgrens"]
+    df = series.select("aandeel-boven-inkomensgrens")
     rows = _rows(key, "84070NED", df, "Geslacht_label", "Inkomensgrens_label", "%").sort_values(
         ["kenmerk", "groep", "jaar"], ignore_index=True)
     maten = ["Economisch zelfstandig", "Financieel onafhankelijk"]
@@ -368,7 +379,7 @@ def independence_series() -> LiveChart:
 
 def independence_old() -> LiveChart:
     key = "zelfstandigheid-oud"
-    df = _snapshot("ez-oud")
+    df = series.select("ez-oude-definitie")
     rows = _rows(key, "ez-oud", df, "Geslacht_label", "Leeftijd_label", "%")
     controls = [_group_control(SEX_GROUPS), _from_year(rows)]
     desc = "Lijndiagram van de oude reeks economische zelfstandigheid, voor vrouwen en mannen van 20 tot 65 jaar."
@@ -383,7 +394,7 @@ NEW_ORDER = cijfers.NEW_ORDER
 
 def unemployment_origin() -> LiveChart:
     key = "werkloosheid-herkomst"
-    df = _snapshot("herkomst2022")
+    df = series.select("werkloosheid-herkomst")
     rows = _rows(key, "herkomst2022", df, "Herkomst_label", "Werkloosheid, 15 tot 75 jaar", "%")
     controls = [Control("groep", "Herkomst", "groep", [ALL] + NEW_ORDER, ["Alle groepen"] + NEW_ORDER, ALL), _from_year(rows)]
     desc = ("Lijndiagram: werkloosheid per jaar naar herkomst. Wie in het buitenland is geboren of een ouder "
@@ -399,7 +410,7 @@ OLD_ORDER = ["Totaal", "Met migratieachtergrond", "Nederlandse achtergrond", "We
 
 def unemployment_old() -> LiveChart:
     key = "werkloosheid-oude-indeling"
-    df = _snapshot("82809NED")
+    df = series.select("werkloosheid-migratieachtergrond")
     df = df[df["freq"] == "jaar"]
     rows = _rows(key, "82809NED", df, "Migratieachtergrond_label", "Leeftijd_label", "%")
     groups = [g for g in OLD_ORDER if g in set(rows["groep"])]
