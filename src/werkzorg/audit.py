@@ -450,3 +450,58 @@ def run_audit(claims: dict[str, Claim] | None = None, spec: dict[str, dict] | No
 def stale_entries(claims: dict[str, Claim], spec: dict[str, dict]) -> list[str]:
     """Audit entries whose claim id no longer exists in claims.yaml."""
     return [k for k in spec if k not in claims]
+
+
+# --------------------------------------------------------------------------- headline
+
+@dataclass
+class Headline:
+    """How the claims were checked, counted from the audit results and the manifest."""
+
+    total: int
+    compared: list[str]          # claims compared with data (computed or looked up)
+    cited_only: list[str]
+    decided: list[str]           # compared, status computed from the data
+    by_hand: list[str]           # compared, status written in audit.yaml
+    waiting: list[str]           # compared, the data lack the claim's period or cell
+    typed_tables: list[str]      # data of compared claims: extracts typed from public pages
+    download_tables: list[str]   # data of compared claims: CBS downloads (data import / refresh)
+
+
+def headline(results: dict[str, AuditResult], manifest: dict[str, dict]) -> Headline:
+    compared = [c for c, r in results.items() if r.method != "cited only"]
+    cited = [c for c, r in results.items() if r.method == "cited only"]
+    by_hand = [c for c in compared if results[c].status_by_hand]
+    decided = [c for c in compared if not results[c].status_by_hand and results[c].status != "niet te controleren"]
+    waiting = [c for c in compared if c not in by_hand and c not in decided]
+    tables = list(dict.fromkeys(t for c in compared for t in results[c].tables))
+    typed = [t for t in tables if (manifest.get(t) or {}).get("extract")]
+    downloads = [t for t in tables if t not in typed]
+    return Headline(len(results), compared, cited, decided, by_hand, waiting, typed, downloads)
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def headline_text(results: dict[str, AuditResult], manifest: dict[str, dict]) -> str:
+    """The claims page's first sentences: how many figures were compared with data, how many only
+    cited, and which data are extracts typed from public pages rather than CBS downloads."""
+    h = headline(results, manifest)
+    parts = [f"{h.total} cijfers uit de gidsen. {len(h.compared)} daarvan zijn vergeleken met gegevens, "
+             f"{len(h.cited_only)} zijn alleen geciteerd (er zijn geen open gegevens voor)."]
+    bits = [f"bij {len(h.decided)} volgt de status uit de gegevens"]
+    if h.by_hand:
+        bits.append(f"bij {len(h.by_hand)} is de status met de hand vastgesteld")
+    if h.waiting:
+        bits.append(f"bij {len(h.waiting)} staat de periode van de gids nog niet in de gegevens")
+    parts.append(f"Van de {len(h.compared)} vergeleken cijfers: " + "; ".join(bits) + ".")
+    if h.typed_tables:
+        parts.append(f"De gegevens voor die vergelijking zijn voor {_n(len(h.typed_tables), 'tabel', 'tabellen')} "
+                     f"een uittreksel dat met de hand is overgenomen van openbare pagina's, geen download van CBS ("
+                     + ", ".join(h.typed_tables) + ")"
+                     + (f"; {_n(len(h.download_tables), 'tabel is', 'tabellen zijn')} gedownload bij CBS ("
+                        + ", ".join(h.download_tables) + ")." if h.download_tables else "."))
+    elif h.download_tables:
+        parts.append("Alle gegevens voor die vergelijking zijn gedownload bij CBS (" + ", ".join(h.download_tables) + ").")
+    return " ".join(parts)

@@ -147,6 +147,9 @@ class ClaimsOverview(SphinxDirective):
         results, manifest = self._audit(claims)
         out: list[nodes.Node] = []
         if results is not None:
+            from .audit import headline_text
+
+            out.append(nodes.paragraph(text=headline_text(results, manifest), classes=["werkzorg-audit-headline"]))
             out.append(self._summary(results))
             out.append(self._table(claims, results))
         for claim in claims.values():
@@ -229,7 +232,7 @@ class ClaimsOverview(SphinxDirective):
 
         counts = Counter(r.status for r in results.values())
         para = nodes.paragraph(classes=["werkzorg-audit-summary"])
-        para += nodes.Text(f"{len(results)} cijfers gecontroleerd: ")
+        para += nodes.Text(f"Beoordeling van alle {len(results)} cijfers: ")
         first = True
         for st in STATUSES:
             if not counts.get(st):
@@ -293,6 +296,8 @@ class ClaimsOverview(SphinxDirective):
             para = nodes.paragraph()
             para += self._status_node(r.status)
             e += para
+            if r.status_by_hand:
+                e += nodes.paragraph(text="met de hand vastgesteld", classes=["werkzorg-audit-note"])
             row += e
             body += row
         group += body
@@ -329,6 +334,9 @@ class ClaimsOverview(SphinxDirective):
                 rows.append(("Laatste waarde", self._values_text(claim, result, latest=True) or "\u2013"))
             else:
                 rows.append(("Controle", how))
+            if result.status_by_hand:
+                rows.append(("Status", f"{result.status}: met de hand vastgesteld bij het maken van dit boek, niet "
+                                       "berekend uit de gegevens. De uitleg zegt waarom."))
             if result.explanation:
                 rows.append(("Uitleg", result.explanation))
             if getattr(result, "decided_by", ""):
