@@ -211,6 +211,23 @@ def bar_spec(rows: pd.DataFrame, controls: list[Control], x_title: str, groups: 
     return _finish(chart, controls, description)
 
 
+def _years_nl(years) -> str:
+    ys = sorted({int(y) for y in years})
+    if not ys:
+        return ""
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]} tot en met {ys[-1]}"
+    return ", ".join(map(str, ys[:-1])) + (" en " if len(ys) > 1 else "") + str(ys[-1])
+
+
+def periods_text(rows: pd.DataFrame, names: dict[str, str]) -> str:
+    """Which years each line of a chart covers, computed from its rows (never typed): ``Jaren in de
+    grafiek: CBS-lijn 2013 tot en met 2017; Emancipatiemonitor 2017 en 2021.``"""
+    parts = [f"{name} {_years_nl(rows.loc[rows['kenmerk'] == kenmerk, 'jaar'])}"
+             for kenmerk, name in names.items() if (rows["kenmerk"] == kenmerk).any()]
+    return ("Jaren in de grafiek: " + "; ".join(parts) + ".") if parts else ""
+
+
 def _group_control(groups: list[str], both_label: str = "Vrouwen en mannen", label: str = "Groep") -> Control:
     return Control("groep", label, "groep", [ALL] + groups, [both_label] + groups, ALL)
 
@@ -322,6 +339,16 @@ def parttime_series() -> LiveChart:
     parts = [_rows(key, "82647NED", wide, "Geslacht_label", DEF_CBS + ", berekend uit de aantallen", "%")]
     em = series.select("em-aandeel-deeltijd")
     parts.append(_rows(key, "emancipatiemonitor", em, "Geslacht_label", DEF_EM, "%"))
+    # Years for which the Emancipatiemonitor gives counts but no share: the share from the counts
+    # (part-time workers / working population), as the audit computes deeltijd-2021.
+    counts = series.select("em-deeltijd", "em-werkzame-beroepsbevolking")
+    counts = counts.assign(kind=series.rows(counts, "em-deeltijd").map({True: "deel", False: "alle"}))
+    w = counts.pivot_table(index=["year", "period_label", "Geslacht_label"], columns="kind", values="value").reset_index()
+    if {"deel", "alle"} <= set(w.columns):
+        w = w.dropna(subset=["deel", "alle"])
+        w = w[~w["year"].isin(set(em["year"]))]
+        w["value"], w["status"] = 100 * w["deel"] / w["alle"], ""
+        parts.append(_rows(key, "emancipatiemonitor", w, "Geslacht_label", DEF_EM, "%"))
     rows = pd.concat(parts, ignore_index=True).sort_values(["kenmerk", "groep", "jaar"], ignore_index=True)
     groups = [g for g in ALL_SEXES if g in set(rows["groep"])]
     defs = list(dict.fromkeys(rows["kenmerk"]))
@@ -333,7 +360,8 @@ def parttime_series() -> LiveChart:
     spec = line_spec(rows, controls, "% van de werkenden in deeltijd", groups, "Definitie", "Groep", desc, [0, 100])
     return LiveChart(key, "deeltijd", "Deeltijd per jaar", desc, rows, spec, controls, kenmerk_label="Definitie",
                      claims=["deeltijd-2020", "deeltijd-2021"],
-                     note="CBS-lijn: deeltijders gedeeld door alle werkenden, uitgerekend uit de aantallen per urenklasse.")
+                     note="CBS-lijn: deeltijders gedeeld door alle werkenden, uitgerekend uit de aantallen per urenklasse. "
+                          + periods_text(rows, {defs[0]: "CBS-lijn", DEF_EM: "Emancipatiemonitor"}))
 
 
 def parttime_classes() -> LiveChart:
