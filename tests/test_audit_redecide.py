@@ -89,3 +89,17 @@ def test_a_status_written_by_hand_is_marked_as_such():
     for cid, r in results.items():
         declared = "status" in spec[cid] and not spec[cid].get("fallback_period")
         assert r.status_by_hand == declared, cid
+
+
+def test_the_terminal_audit_shows_the_headline_period_explanation_and_decider():
+    from cli_helpers import run_cli
+
+    rc, out, _ = run_cli("audit")
+    assert rc == 0
+    assert "cijfers uit de gidsen" in out.splitlines()[0] and "alleen geciteerd" in out.splitlines()[0]
+    block = out.split("arbeidsparticipatie-2025:", 1)[1].split("\n\n", 1)[0]
+    assert "periode: gids 2025; gegevens 2024 1e kwartaal" in block
+    assert "uitleg: Het cijfer voor 2025 1e kwartaal zit nog niet" in block
+    assert "wat het zou beslissen: Het eerste kwartaal van 2025 in CBS-tabel 80590NED" in block
+    # a status typed in audit.yaml says so in the terminal too
+    assert "deeltijd-2020: andere definitie (status met de hand vastgesteld)" in out

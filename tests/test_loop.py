@@ -136,3 +136,27 @@ def test_the_loop_on_the_real_85264ned(loop_repo, tmp_path):
     sel = series.select("nettoarbeidsparticipatie-kerncijfers", Geslacht="Mannen", Leeftijd="15 tot 25 jaar")
     # research series, 2021KW04: 71,7 (tests/test_cbs_audit_fulltable.py)
     assert sel.set_index("period").loc["2021KW04", "value"] == 71.7
+
+
+def test_charts_figures_notebooks_and_audit_select_through_the_series_only():
+    """No chart, figure, notebook or audit entry picks cells by a measure name of its own: every
+    selection goes through werkzorg.series (CBS topic key, title in group, dimension labels)."""
+    import re
+
+    import yaml
+
+    sources = [ROOT / "src" / "werkzorg" / "charts.py", ROOT / "src" / "werkzorg" / "cijfers.py", *NOTEBOOKS]
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"""\[["']measure["']\]\s*(==|\.isin)""", text), path.name
+        assert not re.search(r"""\[["']measure_label["']\]\s*(==|\.isin)""", text), path.name
+    spec = yaml.safe_load((ROOT / "data" / "audit.yaml").read_text(encoding="utf-8"))["audit"]
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            assert "measure" not in node and "measures" not in node and "topic" not in node, where
+            for k, v in node.items():
+                walk(v, f"{where}.{k}")
+
+    for cid, entry in spec.items():
+        walk(entry.get("values") or {}, cid)
