@@ -286,6 +286,8 @@ class ClaimsOverview(SphinxDirective):
                 if r.comparison != "same":
                     e += nodes.paragraph(text="let op: " + ("andere periode" if r.comparison == "other-period" else "andere definitie"),
                                          classes=["werkzorg-audit-note"])
+                if r.status_by_hand:
+                    e += nodes.paragraph(text="status met de hand vastgesteld", classes=["werkzorg-audit-note"])
             row += e
             # 4: latest value
             e = nodes.entry()
@@ -296,8 +298,6 @@ class ClaimsOverview(SphinxDirective):
             para = nodes.paragraph()
             para += self._status_node(r.status)
             e += para
-            if r.status_by_hand:
-                e += nodes.paragraph(text="met de hand vastgesteld", classes=["werkzorg-audit-note"])
             row += e
             body += row
         group += body
