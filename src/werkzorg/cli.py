@@ -44,6 +44,9 @@ def _print_change(change: dict, out, dry_run: bool = False) -> None:
         print(f"  nieuw: {ex}", file=out)
     for ex in change.get("removed_examples", []):
         print(f"  weg: {ex}", file=out)
+    if change.get("removed"):
+        print(f"Let op: {change['removed']} cellen die nu in de gegevens staan, zitten niet in het nieuwe bestand; "
+              "grafieken en cijfers die ze gebruiken, verliezen die perioden.", file=out)
 
 
 def _claims_using(tables: list[str]) -> list[str]:
