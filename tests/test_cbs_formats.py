@@ -189,9 +189,12 @@ def test_unlabelled_data_does_not_silently_replace_a_labelled_table(repo, tmp_pa
     shutil.copy(FIX / data.name, data)
     before = snapshot_bytes(repo)
     rc, out, err = run_cli("data", "import", str(data))
+    assert rc == 1 and "passen niet bij de tabel die het boek gebruikt" in err and snapshot_bytes(repo) == before
+    rc, out, err = run_cli("data", "import", str(data), "--vervang-tabel")
     assert rc == 1 and "alleen codes, geen labels" in err and "--zonder-labels" in err and str(data) in err
     assert "Er is niets veranderd" in err and snapshot_bytes(repo) == before
-    rc, out, err = run_cli("data", "import", str(data), "--zonder-labels")
+    # codes only, and two of the table's three dimensions: both replacements must be asked for
+    rc, out, err = run_cli("data", "import", str(data), "--zonder-labels", "--vervang-tabel")
     assert rc == 0, err
     assert "85264NED: bijgewerkt" in out
 

@@ -46,7 +46,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from . import cbs
+from . import cbs, series
 from .claims import Claim, load_claims
 from .paths import data_dir
 
@@ -91,6 +91,14 @@ class AuditResult:
     #: (data/audit_deciders.yaml), and the StatLine table id when one table would.
     decided_by: str = ""
     decider_table: str = ""
+    #: True when the status was written in data/audit.yaml, not computed from the data.
+    status_by_hand: bool = False
+    #: The period the claim speaks of (CBS code) and whether the data hold it; for entries with
+    #: ``fallback_period`` the audit decides from ``period`` as soon as the data have it.
+    own_period: str = ""
+    own_period_in_data: bool | None = None
+    #: Parts of the explanation generated from the data (not typed in audit.yaml).
+    generated: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -162,6 +170,7 @@ class Evaluator:
         return self.tables[tid]
 
     def value(self, spec: dict, period: str | None) -> float:
+        spec = series.resolve_spec(spec)
         formula = spec.get("formula", "lookup")
         if formula == "lookup":
             df = self.table(spec["table"])
@@ -189,6 +198,7 @@ class Evaluator:
 
     def periods(self, spec: dict) -> list[str]:
         """Periods for which the spec can be evaluated, oldest first."""
+        spec = series.resolve_spec(spec)
         formula = spec.get("formula", "lookup")
         if formula == "scale":
             return self.periods(spec["of"])
@@ -227,8 +237,91 @@ def _spec_table(spec: dict) -> str:
     return spec.get("table") or spec.get("of", {}).get("table", "")
 
 
-def audit_claim(claim: Claim, entry: dict, ev: Evaluator) -> AuditResult:
+def period_label(code: str | None) -> str:
+    """A CBS period code as readers say it (``2025KW01`` → ``2025 1e kwartaal``)."""
+    if not code:
+        return ""
+    try:
+        return cbs.parse_period(code).label
+    except ValueError:
+        return str(code)
+
+
+def number_nl(value: float, decimals: int = 1) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def _listing(values: dict[str, str]) -> str:
+    parts = [f"{k} {v}" for k, v in values.items()]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _latest_period(entry: dict, ev: Evaluator) -> str | None:
+    """The newest period in the data of the entry's first value (same frequency as its own period)."""
+    spec = next(iter((entry.get("values") or {}).values()))
+    try:
+        _, p = ev.latest(spec, entry.get("period"))
+    except (LookupError, KeyError):
+        return None
+    return p
+
+
+def _redecide(claim: Claim, entry: dict, ev: Evaluator) -> AuditResult:
+    """An entry with ``fallback_period``: compared with the claim's own ``period`` when the data hold it
+    (status computed), else with ``fallback_period`` (status ``fallback_status``), the texts about
+    the state of the data generated from the data."""
+    own, fallback = str(entry["period"]), str(entry["fallback_period"])
+    found = {}
+    for key, spec in (entry.get("values") or {}).items():
+        try:
+            found[key] = ev.value(series.resolve_spec(spec), spec.get("period", own))
+        except (LookupError, KeyError, ZeroDivisionError):
+            pass
+    if found and len(found) == len(entry.get("values") or {}):
+        e = {k: v for k, v in entry.items() if k not in ("fallback_period", "fallback_status", "fallback_explanation")}
+        data = _listing({k: number_nl(v) for k, v in found.items()})
+        guide = _listing({k: f"{claim.values[k]:g}".replace(".", ",") for k in found})
+        sentence = (f"Het cijfer voor {period_label(own)} staat in de gegevens: {data}. De gids schrijft {guide}; "
+                    "de audit vergelijkt die twee.")
+        e.update(comparison="same", period=own, explanation=sentence)
+        result = audit_claim(claim, e, ev, _inner=True)
+        result.own_period, result.own_period_in_data = own, True
+        result.generated = [sentence]
+        result.explanation = sentence
+        return result
+    e = dict(entry)
+    e.update(comparison="other-period", period=fallback, status=entry.get("fallback_status", "niet te controleren"),
+             explanation=str(entry.get("fallback_explanation") or "").strip() or "-")
+    result = audit_claim(claim, e, ev, _inner=True)
+    result.own_period, result.own_period_in_data = own, False
+    latest = _latest_period({**entry, "period": own}, ev)
+    first = f"Het cijfer voor {period_label(own)} zit nog niet in de meegeleverde gegevens"
+    first += f"; de laatste periode daarin is {period_label(latest)}." if latest else "."
+    data = {k: v.data for k, v in result.values.items() if v.data is not None}
+    if data:
+        same = all(compare(claim.values[k], d, 0) == "klopt" for k, d in data.items())
+        shown = _listing({k: number_nl(d) for k, d in data.items()})
+        if same:
+            second = (f"Met dezelfde definitie geeft {period_label(fallback)} {shown}; afgerond zijn dat "
+                      "dezelfde getallen als de gids.")
+        else:
+            second = (f"Met dezelfde definitie geeft {period_label(fallback)} {shown}; afgerond zijn dat "
+                      "niet de getallen van de gids.")
+    else:
+        second = f"Ook {period_label(fallback)} staat niet in de gegevens."
+    third = f"Zodra {period_label(own)} in de gegevens staat, beslist de audit zelf."
+    result.generated = [first, second, third]
+    hand = str(entry.get("fallback_explanation") or "").strip()
+    result.explanation = " ".join([first, second] + ([hand] if hand else []))
+    return result
+
+
+def audit_claim(claim: Claim, entry: dict, ev: Evaluator, _inner: bool = False) -> AuditResult:
     cid = claim.id
+    if entry.get("fallback_period") and not _inner:
+        if not entry.get("period"):
+            raise AuditError(f"audit entry '{cid}': 'fallback_period' needs 'period' (the period the claim speaks of)")
+        return _redecide(claim, entry, ev)
     method = entry.get("method")
     if method not in METHODS:
         raise AuditError(f"audit entry '{cid}': method must be one of {', '.join(METHODS)}, got {method!r}")
@@ -240,7 +333,8 @@ def audit_claim(claim: Claim, entry: dict, ev: Evaluator) -> AuditResult:
             raise AuditError(f"audit entry '{cid}': unknown status {status!r}")
         if not explanation:
             raise AuditError(f"audit entry '{cid}': a cited-only claim must say why (explanation)")
-        return AuditResult(cid, method, status, "", explanation, tolerance, sources=list(entry.get("sources", [])))
+        return AuditResult(cid, method, status, "", explanation, tolerance, sources=list(entry.get("sources", [])),
+                           status_by_hand="status" in entry)
     comparison = entry.get("comparison", "same")
     if comparison not in COMPARISONS:
         raise AuditError(f"audit entry '{cid}': comparison must be one of {', '.join(COMPARISONS)}")
@@ -253,6 +347,7 @@ def audit_claim(claim: Claim, entry: dict, ev: Evaluator) -> AuditResult:
     result = AuditResult(cid, method, "", comparison, explanation, tolerance, sources=list(entry.get("sources", [])))
     statuses = []
     for key, spec in specs.items():
+        spec = series.resolve_spec(spec)
         period = spec.get("period", entry.get("period"))
         table = _spec_table(spec)
         if table and table not in result.tables:
@@ -279,6 +374,7 @@ def audit_claim(claim: Claim, entry: dict, ev: Evaluator) -> AuditResult:
         if not explanation:
             raise AuditError(f"audit entry '{cid}': a mismatch ('{comparison}') must be explained in Dutch")
         result.status = declared
+        result.status_by_hand = not _inner or entry.get("status") != "niet te controleren"
     else:
         result.status = min(statuses, key=_SEVERITY.__getitem__)
         lost = [k for k, v in result.values.items() if v.data is None]
@@ -326,8 +422,13 @@ def attach_deciders(results: dict[str, AuditResult], deciders: dict[str, dict]) 
     if missing:
         raise AuditError(f"{deciders_path()}: say what would decide the unchecked claim(s): {', '.join(missing)}")
     for cid, e in deciders.items():
-        results[cid].decided_by = " ".join(str(e["decided_by"]).split())
-        results[cid].decider_table = str(e.get("table") or "")
+        r = results[cid]
+        if r.status != "niet te controleren":
+            continue  # decided (e.g. the claim's own period is now in the data): nothing left to decide it
+        r.decided_by = " ".join(str(e["decided_by"]).split())
+        r.decider_table = str(e.get("table") or "")
+        if r.own_period_in_data is False:
+            r.decided_by += " " + r.generated[-1]
     return results
 
 
@@ -349,3 +450,58 @@ def run_audit(claims: dict[str, Claim] | None = None, spec: dict[str, dict] | No
 def stale_entries(claims: dict[str, Claim], spec: dict[str, dict]) -> list[str]:
     """Audit entries whose claim id no longer exists in claims.yaml."""
     return [k for k in spec if k not in claims]
+
+
+# --------------------------------------------------------------------------- headline
+
+@dataclass
+class Headline:
+    """How the claims were checked, counted from the audit results and the manifest."""
+
+    total: int
+    compared: list[str]          # claims compared with data (computed or looked up)
+    cited_only: list[str]
+    decided: list[str]           # compared, status computed from the data
+    by_hand: list[str]           # compared, status written in audit.yaml
+    waiting: list[str]           # compared, the data lack the claim's period or cell
+    typed_tables: list[str]      # data of compared claims: extracts typed from public pages
+    download_tables: list[str]   # data of compared claims: CBS downloads (data import / refresh)
+
+
+def headline(results: dict[str, AuditResult], manifest: dict[str, dict]) -> Headline:
+    compared = [c for c, r in results.items() if r.method != "cited only"]
+    cited = [c for c, r in results.items() if r.method == "cited only"]
+    by_hand = [c for c in compared if results[c].status_by_hand]
+    decided = [c for c in compared if not results[c].status_by_hand and results[c].status != "niet te controleren"]
+    waiting = [c for c in compared if c not in by_hand and c not in decided]
+    tables = list(dict.fromkeys(t for c in compared for t in results[c].tables))
+    typed = [t for t in tables if (manifest.get(t) or {}).get("extract")]
+    downloads = [t for t in tables if t not in typed]
+    return Headline(len(results), compared, cited, decided, by_hand, waiting, typed, downloads)
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def headline_text(results: dict[str, AuditResult], manifest: dict[str, dict]) -> str:
+    """The claims page's first sentences: how many figures were compared with data, how many only
+    cited, and which data are extracts typed from public pages rather than CBS downloads."""
+    h = headline(results, manifest)
+    parts = [f"{h.total} cijfers uit de gidsen. {len(h.compared)} daarvan zijn vergeleken met gegevens, "
+             f"{len(h.cited_only)} zijn alleen geciteerd (er zijn geen open gegevens voor)."]
+    bits = [f"bij {len(h.decided)} volgt de status uit de gegevens"]
+    if h.by_hand:
+        bits.append(f"bij {len(h.by_hand)} is de status met de hand vastgesteld")
+    if h.waiting:
+        bits.append(f"bij {len(h.waiting)} staat de periode van de gids nog niet in de gegevens")
+    parts.append(f"Van de {len(h.compared)} vergeleken cijfers: " + "; ".join(bits) + ".")
+    if h.typed_tables:
+        parts.append(f"De gegevens voor die vergelijking zijn voor {_n(len(h.typed_tables), 'tabel', 'tabellen')} "
+                     f"een uittreksel dat met de hand is overgenomen van openbare pagina's, geen download van CBS ("
+                     + ", ".join(h.typed_tables) + ")"
+                     + (f"; {_n(len(h.download_tables), 'tabel is', 'tabellen zijn')} gedownload bij CBS ("
+                        + ", ".join(h.download_tables) + ")." if h.download_tables else "."))
+    elif h.download_tables:
+        parts.append("Alle gegevens voor die vergelijking zijn gedownload bij CBS (" + ", ".join(h.download_tables) + ").")
+    return " ".join(parts)

@@ -34,7 +34,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from . import cbs, cijfers, plots
+from . import cbs, cijfers, plots, series
 
 #: The columns of every chart's rows, and of the CSV download.
 COLUMNS = ["grafiek", "tabel", "periode", "jaar", "groep", "kenmerk", "waarde", "eenheid", "status", "opgehaald"]
@@ -211,6 +211,23 @@ def bar_spec(rows: pd.DataFrame, controls: list[Control], x_title: str, groups: 
     return _finish(chart, controls, description)
 
 
+def _years_nl(years) -> str:
+    ys = sorted({int(y) for y in years})
+    if not ys:
+        return ""
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]} tot en met {ys[-1]}"
+    return ", ".join(map(str, ys[:-1])) + (" en " if len(ys) > 1 else "") + str(ys[-1])
+
+
+def periods_text(rows: pd.DataFrame, names: dict[str, str]) -> str:
+    """Which years each line of a chart covers, computed from its rows (never typed): ``Jaren in de
+    grafiek: CBS-lijn 2013 tot en met 2017; Emancipatiemonitor 2017 en 2021.``"""
+    parts = [f"{name} {_years_nl(rows.loc[rows['kenmerk'] == kenmerk, 'jaar'])}"
+             for kenmerk, name in names.items() if (rows["kenmerk"] == kenmerk).any()]
+    return ("Jaren in de grafiek: " + "; ".join(parts) + ".") if parts else ""
+
+
 def _group_control(groups: list[str], both_label: str = "Vrouwen en mannen", label: str = "Groep") -> Control:
     return Control("groep", label, "groep", [ALL] + groups, [both_label] + groups, ALL)
 
@@ -227,13 +244,11 @@ SEX_GROUPS = ["Vrouwen", "Mannen"]
 
 def participation_series() -> LiveChart:
     key = "arbeidsparticipatie-reeks"
-    head = _snapshot("80590NED")
-    head = head[(head["measure"] == "NettoArbeidsparticipatieNSA") & (head["freq"] == "kwartaal") & (head["quarter"] == 1)
-                & (head["Leeftijd_label"] == "15 tot 75 jaar") & head["Geslacht_label"].isin(SEX_GROUPS)]
-    em = _snapshot("emancipatiemonitor")
+    head = series.select("nettoarbeidsparticipatie", Leeftijd="15 tot 75 jaar", Geslacht=SEX_GROUPS)
+    head = head[(head["freq"] == "kwartaal") & (head["quarter"] == 1)]
     parts = [_rows(key, "80590NED", head, "Geslacht_label", DEF_CBS, "%")]
-    for measure, label in (("NettoArbeidsparticipatie", DEF_EM), ("ArbeidsdeelnameEurostat", DEF_EUROSTAT)):
-        e = em[(em["measure"] == measure) & em["Geslacht_label"].isin(SEX_GROUPS)]
+    for name, label in (("em-nettoarbeidsparticipatie", DEF_EM), ("em-arbeidsdeelname-eurostat", DEF_EUROSTAT)):
+        e = series.select(name, Geslacht=SEX_GROUPS)
         parts.append(_rows(key, "emancipatiemonitor", e, "Geslacht_label", label, "%"))
     rows = pd.concat(parts, ignore_index=True).sort_values(["kenmerk", "groep", "jaar"], ignore_index=True)
     defs = [DEF_CBS, DEF_EM, DEF_EUROSTAT]
@@ -277,11 +292,14 @@ ALL_SEXES = ["Vrouwen", "Mannen", "Totaal mannen en vrouwen"]
 
 def participation_by_age() -> LiveChart:
     key = "arbeidsparticipatie-leeftijd"
-    df = _snapshot("80590NED")
-    df = df[(df["measure"] == "NettoArbeidsparticipatieNSA") & (df["freq"] == "jaar")]
+    df = series.select("nettoarbeidsparticipatie", Leeftijd=AGE_ORDER)
+    df = df[(df["freq"] == "jaar") & df["value"].notna()]
     rows = _rows(key, "80590NED", df, "Geslacht_label", "Leeftijd_label", "%")
     ages = [a for a in AGE_ORDER if a in set(rows["kenmerk"])]
     groups = [g for g in ALL_SEXES if g in set(rows["groep"])]
+    groups += [g for g in dict.fromkeys(rows["groep"]) if g not in groups]
+    if rows.empty:
+        raise LookupError("geen jaarcijfers van de nettoarbeidsparticipatie (80590NED) in de gegevens")
     year = int(rows["jaar"].max())
     controls = [Control("groep", "Groep", "groep", [ALL] + groups, ["Iedereen apart"] + groups, ALL),
                 Control("leeftijd", "Leeftijd", "kenmerk", [ALL] + ages, ["Alle leeftijden"] + ages, ALL)]
@@ -298,18 +316,39 @@ HOURS_LABELS = {"Deeltijd: minder dan 20 uur per week": "minder dan 20 uur",
                 "Voltijd": "35 uur of meer"}
 
 
+#: The hours classes of 82647NED (series names, :mod:`werkzorg.series`), in the order of HOURS_LABELS.
+HOURS_SERIES = ["deeltijd-minder-dan-20-uur", "deeltijd-20-tot-28-uur", "deeltijd-28-tot-35-uur", "voltijd"]
+
+
+def _hours_class(df: pd.DataFrame) -> pd.Series:
+    """Each row's hours class as the book names it (the CBS title of its series), whatever the table calls it."""
+    out = pd.Series("", index=df.index, dtype=object)
+    for name, label in zip(HOURS_SERIES, HOURS_LABELS):
+        out[series.rows(df, name)] = label
+    return out
+
+
 def parttime_series() -> LiveChart:
     key = "deeltijd-reeks"
-    df = _snapshot("82647NED")
-    df = df[(df["freq"] == "jaar") & df["measure_label"].isin(HOURS_LABELS)]
-    wide = df.pivot_table(index=["year", "period_label", "Geslacht_label"], columns="measure_label", values="value").reset_index()
+    df = series.select(*HOURS_SERIES)
+    df = df[df["freq"] == "jaar"].assign(klasse=lambda d: _hours_class(d))
+    wide = df.pivot_table(index=["year", "period_label", "Geslacht_label"], columns="klasse", values="value").reset_index()
     part = wide[list(HOURS_LABELS)[:3]].sum(axis=1)
     wide["value"] = 100 * part / (part + wide["Voltijd"])
     wide["status"] = ""
     parts = [_rows(key, "82647NED", wide, "Geslacht_label", DEF_CBS + ", berekend uit de aantallen", "%")]
-    em = _snapshot("emancipatiemonitor")
-    em = em[em["measure"] == "AandeelDeeltijd"]
+    em = series.select("em-aandeel-deeltijd")
     parts.append(_rows(key, "emancipatiemonitor", em, "Geslacht_label", DEF_EM, "%"))
+    # Years for which the Emancipatiemonitor gives counts but no share: the share from the counts
+    # (part-time workers / working population), as the audit computes deeltijd-2021.
+    counts = series.select("em-deeltijd", "em-werkzame-beroepsbevolking")
+    counts = counts.assign(kind=series.rows(counts, "em-deeltijd").map({True: "deel", False: "alle"}))
+    w = counts.pivot_table(index=["year", "period_label", "Geslacht_label"], columns="kind", values="value").reset_index()
+    if {"deel", "alle"} <= set(w.columns):
+        w = w.dropna(subset=["deel", "alle"])
+        w = w[~w["year"].isin(set(em["year"]))]
+        w["value"], w["status"] = 100 * w["deel"] / w["alle"], ""
+        parts.append(_rows(key, "emancipatiemonitor", w, "Geslacht_label", DEF_EM, "%"))
     rows = pd.concat(parts, ignore_index=True).sort_values(["kenmerk", "groep", "jaar"], ignore_index=True)
     groups = [g for g in ALL_SEXES if g in set(rows["groep"])]
     defs = list(dict.fromkeys(rows["kenmerk"]))
@@ -321,16 +360,17 @@ def parttime_series() -> LiveChart:
     spec = line_spec(rows, controls, "% van de werkenden in deeltijd", groups, "Definitie", "Groep", desc, [0, 100])
     return LiveChart(key, "deeltijd", "Deeltijd per jaar", desc, rows, spec, controls, kenmerk_label="Definitie",
                      claims=["deeltijd-2020", "deeltijd-2021"],
-                     note="CBS-lijn: deeltijders gedeeld door alle werkenden, uitgerekend uit de aantallen per urenklasse.")
+                     note="CBS-lijn: deeltijders gedeeld door alle werkenden, uitgerekend uit de aantallen per urenklasse. "
+                          + periods_text(rows, {defs[0]: "CBS-lijn", DEF_EM: "Emancipatiemonitor"}))
 
 
 def parttime_classes() -> LiveChart:
     key = "deeltijd-urenklassen"
-    df = _snapshot("82647NED")
-    df = df[(df["freq"] == "jaar") & df["measure_label"].isin(HOURS_LABELS)].copy()
+    df = series.select(*HOURS_SERIES)
+    df = df[df["freq"] == "jaar"].copy()
     total = df.groupby(["year", "Geslacht_label"])["value"].transform("sum")
     df["share"] = 100 * df["value"] / total
-    df["klasse"] = df["measure_label"].map(HOURS_LABELS)
+    df["klasse"] = _hours_class(df).map(HOURS_LABELS)
     rows = pd.concat([_rows(key, "82647NED", df, "Geslacht_label", "klasse", "%", value="share"),
                       _rows(key, "82647NED", df, "Geslacht_label", "klasse", "x 1 000")], ignore_index=True)
     groups = [g for g in ALL_SEXES if g in set(rows["groep"])]
@@ -347,8 +387,7 @@ def parttime_classes() -> LiveChart:
 
 def independence_series() -> LiveChart:
     key = "zelfstandigheid-reeks"
-    df = _snapshot("84070NED")
-    df = df[df["measure"] == "AandeelBovenInkomensgrens"]
+    df = series.select("aandeel-boven-inkomensgrens")
     rows = _rows(key, "84070NED", df, "Geslacht_label", "Inkomensgrens_label", "%").sort_values(
         ["kenmerk", "groep", "jaar"], ignore_index=True)
     maten = ["Economisch zelfstandig", "Financieel onafhankelijk"]
@@ -368,7 +407,7 @@ def independence_series() -> LiveChart:
 
 def independence_old() -> LiveChart:
     key = "zelfstandigheid-oud"
-    df = _snapshot("ez-oud")
+    df = series.select("ez-oude-definitie")
     rows = _rows(key, "ez-oud", df, "Geslacht_label", "Leeftijd_label", "%")
     controls = [_group_control(SEX_GROUPS), _from_year(rows)]
     desc = "Lijndiagram van de oude reeks economische zelfstandigheid, voor vrouwen en mannen van 20 tot 65 jaar."
@@ -383,7 +422,7 @@ NEW_ORDER = cijfers.NEW_ORDER
 
 def unemployment_origin() -> LiveChart:
     key = "werkloosheid-herkomst"
-    df = _snapshot("herkomst2022")
+    df = series.select("werkloosheid-herkomst")
     rows = _rows(key, "herkomst2022", df, "Herkomst_label", "Werkloosheid, 15 tot 75 jaar", "%")
     controls = [Control("groep", "Herkomst", "groep", [ALL] + NEW_ORDER, ["Alle groepen"] + NEW_ORDER, ALL), _from_year(rows)]
     desc = ("Lijndiagram: werkloosheid per jaar naar herkomst. Wie in het buitenland is geboren of een ouder "
@@ -399,7 +438,7 @@ OLD_ORDER = ["Totaal", "Met migratieachtergrond", "Nederlandse achtergrond", "We
 
 def unemployment_old() -> LiveChart:
     key = "werkloosheid-oude-indeling"
-    df = _snapshot("82809NED")
+    df = series.select("werkloosheid-migratieachtergrond")
     df = df[df["freq"] == "jaar"]
     rows = _rows(key, "82809NED", df, "Migratieachtergrond_label", "Leeftijd_label", "%")
     groups = [g for g in OLD_ORDER if g in set(rows["groep"])]

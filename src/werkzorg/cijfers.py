@@ -8,46 +8,28 @@ Definitions are kept apart on purpose: a series never mixes tables, vintages or
 classifications (15–75 headline vs Emancipatiemonitor vs Eurostat; old vs new origin
 classification; old vs current definition of economic independence).
 
-Topics are selected the way the audit selects them (:mod:`werkzorg.audit`, data/audit.md), so
-the same function works on the shipped extract and on a full table refreshed from CBS
-(``python -m werkzorg data import``/``make data``), whose topics carry CBS's own keys
-(``NietSeizoengecorrigeerd_13``) and titles within topic groups.
+Series are selected the way the live charts and the audit select them, through
+:mod:`werkzorg.series` (CBS topic key without its number, title within its group, dimension
+labels), so the same function works on the shipped extract and on a full table refreshed from
+CBS (``.venv/bin/python -m werkzorg data import``/``make data``).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from . import cbs, plots
+from . import cbs, plots, series
 
 SEXES = ["Vrouwen", "Mannen"]
 REVISION_YEAR = 2021
 REVISION_LABEL = "EBB vernieuwd (2021);\neerdere jaren herzien"
 
 
-#: What CBS publishes for a topic the notebooks use, by (table, the extract's key): the CBS key
-#: (compared without its running number) and the title within its topic group, copied from the
-#: table's DataProperties as in data/audit.yaml. Only tables whose real metadata the project has
-#: (tests/fixtures/cbs/real) are listed; for the others the extract's key is used, which still
-#: finds a CBS key that differs from it only by the running number (``Voltijd`` → ``Voltijd_19``).
-CBS_TOPICS: dict[tuple[str, str], dict[str, str]] = {
-    ("80590NED", "NettoArbeidsparticipatieNSA"): {"key": "NietSeizoengecorrigeerd_13", "title": "Niet-seizoengecorrigeerd",
-                                                  "group": "Netto arbeidsparticipatie"},
-}
-
-
-def topic_rows(df: pd.DataFrame, table_id: str, *topics: str | dict) -> pd.Series:
-    """Rows of a snapshot whose topic is one of ``topics``, each the extract's key or ``{"title": ...}``.
-
-    As the audit does for one cell: the topic as CBS publishes it (:data:`CBS_TOPICS`) when the
-    table has it (a full table), else the extract's name, through :func:`werkzorg.cbs.topic_mask`.
-    """
-    mask = pd.Series(False, index=df.index)
-    for topic in topics:
-        cbs_topic = CBS_TOPICS.get((table_id, topic)) if isinstance(topic, str) else None
-        hit = cbs.topic_mask(df, cbs_topic) if cbs_topic else None
-        mask |= hit if hit is not None and hit.any() else cbs.topic_mask(df, topic)
-    return mask
+def topic_rows(df: pd.DataFrame, *names: str, **where) -> pd.Series:
+    """Rows of a snapshot that belong to the series ``names`` (:mod:`werkzorg.series`): selected by
+    what CBS publishes (topic key without its number, title within its group, dimension labels),
+    so the same call works on the shipped extract and on a full table imported from CBS."""
+    return series.rows(df, *names, **where)
 
 
 def _manifest() -> dict:
@@ -77,8 +59,8 @@ def _span(years) -> str:
 def participation_headline() -> pd.DataFrame:
     """Netto arbeidsparticipatie 15–75 (80590NED, not seasonally adjusted), 1st quarter of each year, by sex."""
     df = cbs.load_snapshot("80590NED")
-    sel = df[topic_rows(df, "80590NED", "NettoArbeidsparticipatieNSA") & (df["quarter"] == 1) & (df["freq"] == "kwartaal")
-             & (df["Leeftijd_label"] == "15 tot 75 jaar") & (df["Geslacht_label"].isin(SEXES))]
+    sel = df[topic_rows(df, "nettoarbeidsparticipatie", Leeftijd="15 tot 75 jaar", Geslacht=SEXES)
+             & (df["quarter"] == 1) & (df["freq"] == "kwartaal")]
     return sel[["year", "period", "Geslacht_label", "value"]].rename(columns={"Geslacht_label": "groep"}).sort_values(["groep", "year"])
 
 
@@ -91,10 +73,10 @@ def participation_definitions(year: int = 2021) -> pd.DataFrame:
         if not v.empty:
             rows.append(("CBS, 15 tot 75 jaar\n(1e kwartaal)", sex, float(v["value"].iloc[0]), "80590NED"))
     em = cbs.load_snapshot("emancipatiemonitor")
-    for measure, label in (("NettoArbeidsparticipatie", "Emancipatiemonitor, 15 tot 65 jaar\nzonder wie onderwijs volgt"),
-                           ("ArbeidsdeelnameEurostat", "Eurostat, 20 tot 65 jaar")):
+    for name, label in (("em-nettoarbeidsparticipatie", "Emancipatiemonitor, 15 tot 65 jaar\nzonder wie onderwijs volgt"),
+                           ("em-arbeidsdeelname-eurostat", "Eurostat, 20 tot 65 jaar")):
         for sex in SEXES:
-            v = em[topic_rows(em, "emancipatiemonitor", measure) & (em["year"] == year) & (em["Geslacht_label"] == sex)]
+            v = em[topic_rows(em, name, Geslacht=sex) & (em["year"] == year)]
             if not v.empty:
                 rows.append((label, sex, float(v["value"].iloc[0]), "emancipatiemonitor"))
     return pd.DataFrame(rows, columns=["definitie", "groep", "value", "table"])
@@ -108,7 +90,7 @@ def fig_participation(groups: list[str] | None = None):
     fig, ax = plots.figure("Betaald werk naar geslacht, 15 tot 75 jaar", ylabel="% van de bevolking met betaald werk")
     plots.lines(ax, d, x="year", y="value", group="groep", order=groups)
     em = cbs.load_snapshot("emancipatiemonitor")
-    em = em[topic_rows(em, "emancipatiemonitor", "NettoArbeidsparticipatie") & em["Geslacht_label"].isin(groups)]
+    em = em[topic_rows(em, "em-nettoarbeidsparticipatie", Geslacht=groups)]
     for i, sex in enumerate(groups):
         e = em[em["Geslacht_label"] == sex].sort_values("year")
         ax.scatter(e["year"].astype(int), e["value"], marker="D", s=28, color=plots.colour_for(sex, i),
@@ -141,13 +123,18 @@ def fig_participation_definitions(year: int = 2021):
 PARTTIME_CLASSES = ["Deeltijd: minder dan 20 uur per week", "Deeltijd: 20 tot 28 uur per week",
                     "Deeltijd: 28 tot 35 uur per week"]
 FULLTIME = "Voltijd"
+#: The same classes as series (:mod:`werkzorg.series`), in the order of PARTTIME_CLASSES + [FULLTIME].
+HOURS_SERIES = ["deeltijd-minder-dan-20-uur", "deeltijd-20-tot-28-uur", "deeltijd-28-tot-35-uur", "voltijd"]
 
 
 def parttime_counts(freq: str = "jaar") -> pd.DataFrame:
     """Working population by hours class (×1000), by sex (82647NED), wide: one column per class."""
     df = cbs.load_snapshot("82647NED")
-    df = df[topic_rows(df, "82647NED", *({"title": t} for t in PARTTIME_CLASSES + [FULLTIME])) & (df["freq"] == freq)]
-    wide = df.pivot_table(index=["period", "year", "Geslacht_label"], columns="measure_label", values="value").reset_index()
+    df = df[topic_rows(df, *HOURS_SERIES) & (df["freq"] == freq)].copy()
+    df["klasse"] = ""
+    for name, label in zip(HOURS_SERIES, PARTTIME_CLASSES + [FULLTIME]):
+        df.loc[topic_rows(df, name), "klasse"] = label
+    wide = df.pivot_table(index=["period", "year", "Geslacht_label"], columns="klasse", values="value").reset_index()
     return wide.rename(columns={"Geslacht_label": "groep"})
 
 
@@ -189,7 +176,7 @@ def fig_hours_classes(year: int = 2017):
 
 def independence() -> pd.DataFrame:
     df = cbs.load_snapshot("84070NED")
-    df = df[topic_rows(df, "84070NED", "AandeelBovenInkomensgrens")]
+    df = df[topic_rows(df, "aandeel-boven-inkomensgrens")]
     return df[["year", "Geslacht_label", "Inkomensgrens_label", "value"]].rename(
         columns={"Geslacht_label": "groep", "Inkomensgrens_label": "maat"}).sort_values(["maat", "groep", "year"])
 
@@ -197,7 +184,7 @@ def independence() -> pd.DataFrame:
 def independence_from_counts() -> pd.DataFrame:
     """Shares computed from the counts where the snapshot has them (persons above the threshold / all persons)."""
     df = cbs.load_snapshot("84070NED")
-    df = df[topic_rows(df, "84070NED", "PersonenExclScholierenEnStudenten")]
+    df = df[topic_rows(df, "personen-excl-scholieren-en-studenten")]
     w = df.pivot_table(index=["year", "Geslacht_label"], columns="Inkomensgrens_label", values="value").reset_index()
     out = []
     for col in [c for c in w.columns if c not in ("year", "Geslacht_label", "Totaal")]:
@@ -209,8 +196,8 @@ def independence_from_counts() -> pd.DataFrame:
 def thresholds() -> pd.DataFrame:
     """CBS's yearly thresholds and the net bijstand norms, with 70% and 100% of the net minimum wage computed."""
     n = cbs.load_snapshot("normen")
-    cbs_t = n[topic_rows(n, "normen", "DrempelEZ", "DrempelFO")][["year", "measure_label", "value"]]
-    norm = n[topic_rows(n, "normen", {"title": "Bijstandsnorm netto excl. vakantietoeslag"}) & (n["Huishouden_label"] == "Gehuwden")]
+    cbs_t = n[topic_rows(n, "drempel-economische-zelfstandigheid", "drempel-financiele-onafhankelijkheid")][["year", "measure_label", "value"]]
+    norm = n[topic_rows(n, "bijstandsnorm-netto-excl-vakantietoeslag", Huishouden="Gehuwden")]
     norm = norm[["period", "period_label", "value"]].rename(columns={"value": "netto_minimumloon"}).sort_values("period")
     norm["period_label"] = [plots.date_nl(f"{c[:4]}-{c[4:6]}-{c[6:]}") for c in norm["period"]]
     norm["grens_70"] = (0.7 * norm["netto_minimumloon"]).round(2)
@@ -232,7 +219,7 @@ def fig_independence(measure: str = "Economisch zelfstandig", groups: list[str] 
 
 
 def fig_independence_old():
-    d = cbs.load_snapshot("ez-oud")
+    d = series.select("ez-oude-definitie")
     d = d.rename(columns={"Geslacht_label": "groep"})
     fig, ax = plots.figure("Economisch zelfstandig, oude definitie (20 tot 65 jaar)", ylabel="% van de groep")
     plots.lines(ax, d, x="year", y="value", group="groep", order=SEXES)
@@ -246,14 +233,14 @@ def fig_independence_old():
 
 def unemployment_old() -> pd.DataFrame:
     df = cbs.load_snapshot("82809NED")
-    df = df[topic_rows(df, "82809NED", "Werkloosheidspercentage")]
+    df = df[topic_rows(df, "werkloosheid-migratieachtergrond")]
     return df[["period", "period_label", "year", "freq", "Migratieachtergrond_label", "value"]].rename(
         columns={"Migratieachtergrond_label": "groep"})
 
 
 def unemployment_new() -> pd.DataFrame:
     df = cbs.load_snapshot("herkomst2022")
-    df = df[topic_rows(df, "herkomst2022", "Werkloosheidspercentage")]
+    df = df[topic_rows(df, "werkloosheid-herkomst")]
     return df[["year", "Herkomst_label", "value"]].rename(columns={"Herkomst_label": "groep"})
 
 
@@ -295,7 +282,7 @@ def fig_unemployment_old():
 def bijstand_shares() -> pd.DataFrame:
     """Share of bijstand recipients (below AOW age) with a non-western background, computed from counts (82016NED)."""
     df = cbs.load_snapshot("82016NED")
-    df = df[topic_rows(df, "82016NED", "BijstandTotAOW")]
+    df = df[topic_rows(df, "bijstand-tot-aow")]
     w = df.pivot_table(index=["period", "period_label"], columns="Migratieachtergrond_label", values="value").reset_index()
     w = w.dropna(subset=["Niet-westerse migratieachtergrond", "Totaal"])
     w["aandeel_niet_westers"] = 100 * w["Niet-westerse migratieachtergrond"] / w["Totaal"]

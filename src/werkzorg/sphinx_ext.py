@@ -147,6 +147,9 @@ class ClaimsOverview(SphinxDirective):
         results, manifest = self._audit(claims)
         out: list[nodes.Node] = []
         if results is not None:
+            from .audit import headline_text
+
+            out.append(nodes.paragraph(text=headline_text(results, manifest), classes=["werkzorg-audit-headline"]))
             out.append(self._summary(results))
             out.append(self._table(claims, results))
         for claim in claims.values():
@@ -229,7 +232,7 @@ class ClaimsOverview(SphinxDirective):
 
         counts = Counter(r.status for r in results.values())
         para = nodes.paragraph(classes=["werkzorg-audit-summary"])
-        para += nodes.Text(f"{len(results)} cijfers gecontroleerd: ")
+        para += nodes.Text(f"Beoordeling van alle {len(results)} cijfers: ")
         first = True
         for st in STATUSES:
             if not counts.get(st):
@@ -283,6 +286,8 @@ class ClaimsOverview(SphinxDirective):
                 if r.comparison != "same":
                     e += nodes.paragraph(text="let op: " + ("andere periode" if r.comparison == "other-period" else "andere definitie"),
                                          classes=["werkzorg-audit-note"])
+                if r.status_by_hand:
+                    e += nodes.paragraph(text="status met de hand vastgesteld", classes=["werkzorg-audit-note"])
             row += e
             # 4: latest value
             e = nodes.entry()
@@ -329,6 +334,9 @@ class ClaimsOverview(SphinxDirective):
                 rows.append(("Laatste waarde", self._values_text(claim, result, latest=True) or "\u2013"))
             else:
                 rows.append(("Controle", how))
+            if result.status_by_hand:
+                rows.append(("Status", f"{result.status}: met de hand vastgesteld bij het maken van dit boek, niet "
+                                       "berekend uit de gegevens. De uitleg zegt waarom."))
             if result.explanation:
                 rows.append(("Uitleg", result.explanation))
             if getattr(result, "decided_by", ""):

@@ -78,14 +78,28 @@ def find_metadata(path: str | Path) -> Path | None:
     return None
 
 
-def _text_topics(rows: list[tuple[int, list[str]]], topic_idx: list[tuple[Topic, int]], decimal: str) -> None:
-    """Without metadata: a topic whose every cell is text (place names, codes) is a text topic."""
+_COMMA_NUMBER = re.compile(r"^\s*-?\d{1,3}(\.\d{3})*,\d+\s*$|^\s*-?\d+,\d+\s*$")
+
+
+def _text_topics(rows: list[tuple[int, list[str]]], topic_idx: list[tuple[Topic, int]], decimal: str,
+                 path: Path | None = None) -> None:
+    """Without metadata: a topic whose every cell is text (place names, codes) is a text topic.
+
+    A topic whose cells are numbers written with a decimal comma (a file saved again by Excel) is
+    not text: it is refused with the fix, so it is never stored as text.
+    """
     if len(rows) < 2:
         return
     first = rows[1][1]
     for t, i in topic_idx:
         if i >= len(first) or is_number_or_symbol(first[i], decimal):
             continue
+        if decimal == "." and _COMMA_NUMBER.match(first[i]):
+            raise CBSDataError(path or "bestand", rows[1][0],
+                               f"kolom {t.key}: {first[i].strip()!r} is een getal met een decimaalkomma. CBS-downloads "
+                               "gebruiken een punt; het bestand is waarschijnlijk opnieuw opgeslagen in Excel. Download "
+                               "het opnieuw bij StatLine en importeer het zonder het eerst te openen, of zet het "
+                               "metadatabestand ernaast")
         if not any(i < len(r) and r[i].strip() and is_number_or_symbol(r[i], decimal) for _, r in rows[1:]):
             t.kind = "text"
 
@@ -168,7 +182,7 @@ def read_statline_csv(path: str | Path, metadata: str | Path | None = None, tabl
     dim_idx = [(d, index[d.key]) for d in dims]
     topic_idx = [(t, index[t.key]) for t in topics]
     if not meta:
-        _text_topics(rows, topic_idx, decimal)
+        _text_topics(rows, topic_idx, decimal, path)
     ncols = len(header)
     ids: dict[str, int] = {}
     for line, row in rows[1:]:
@@ -196,9 +210,20 @@ def read_statline_csv(path: str | Path, metadata: str | Path | None = None, tabl
             raise CBSDataError(path, last_line, "laatste regel is onvolledig (afgebroken download?)")
     df = builder.frame()
     try:
-        df.attrs["selection"] = is_selection([int(k) for k in ids])
+        int_ids = [int(k) for k in ids]
+        df.attrs["selection"] = is_selection(int_ids)
     except ValueError:
-        df.attrs["selection"] = False
+        int_ids, df.attrs["selection"] = [], False
+    if meta and int_ids and not df.attrs["selection"]:
+        # Numbered 0, 1, 2, … like a whole table: then it must have as many rows as the metadata
+        # describe (every combination of the dimensions' codes). Fewer means the file was cut off.
+        expected = 1
+        for d in dims:
+            expected *= max(1, len(d.codes))
+        if all(d.codes for d in dims) and len(int_ids) < expected:
+            raise CBSDataError(path, rows[-1][0], f"het bestand stopt na {len(int_ids)} rijen, maar volgens de metadata "
+                                                  f"heeft de tabel er {expected} (rijen genummerd 0 tot {expected - 1}); "
+                                                  "afgebroken download? Download het bestand opnieuw")
     df.attrs["notes"] = notes
     df.attrs["labelled"] = bool(meta)
     df.attrs["title"] = ((meta or {}).get("table", {}).get("Title") or "").strip()

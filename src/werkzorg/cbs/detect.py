@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +35,51 @@ def _dataset_json_in(folder: Path) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     return None
+
+
+_DECLARED = re.compile(r'"(?:odata\.metadata|@odata\.context)"\s*:\s*"[^"]*\$metadata(?:#(?:Cbs\.OData\.WebAPI\.)?([A-Za-z0-9_]+))?')
+_ENTITY_FILES = ("Observations.json", "DataProperties.json", "TypedDataSet.json", "UntypedDataSet.json")
+
+
+def _declared_entity(path: Path) -> str | None:
+    """The entity set a saved OData answer names in ``odata.metadata`` (v3) or ``@odata.context`` (v4):
+    ``…/$metadata#Cbs.OData.WebAPI.DataProperties`` → ``DataProperties``; the service document → ``index``."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None
+    m = _DECLARED.search(text)
+    if not m:
+        return None
+    return m.group(1) or "index"
+
+
+def entity_named_folder(folder: Path, workdir: Path) -> Path | None:
+    """Saved answers named otherwise (``meta_1.json`` … as test suites and scripts keep them): a copy
+    of the folder in ``workdir`` with every answer under the name of the entity set it declares,
+    or None when the folder needs no renaming. Two answers for one entity set are refused (a later
+    page must be named ``<entity>_skip<N>.json``)."""
+    if any((folder / n).is_file() for n in _ENTITY_FILES):
+        return None
+    seen: dict[str, Path] = {}
+    for p in sorted(folder.glob("*.json")):
+        entity = _declared_entity(p)
+        if entity is None:
+            continue
+        if entity in seen:
+            raise CBSDataError(folder, None, f"{seen[entity].name} en {p.name} zijn allebei een antwoord voor "
+                                             f"{entity}; is een ervan een volgende pagina? Bewaar die dan als "
+                                             f"{entity}_skip<N>.json (N = de $skip uit odata.nextLink)")
+        seen[entity] = p
+    if not any(e + ".json" in _ENTITY_FILES for e in seen):
+        return None
+    import shutil
+
+    target = workdir / folder.name
+    target.mkdir(parents=True)
+    for entity, p in seen.items():
+        shutil.copyfile(p, target / f"{entity}.json")
+    return target
 
 
 def detect_format(path: str | Path) -> str:
@@ -91,6 +138,15 @@ def read_file(path: str | Path, table_id: str | None = None, metadata: str | Pat
     ``title`` (the CBS title, when the file gives it).
     """
     path = Path(path)
+    if path.is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            renamed = entity_named_folder(path, Path(tmp))
+            if renamed is not None:
+                df = read_file(renamed, table_id=table_id, metadata=metadata, **kwargs)
+                df.attrs.setdefault("notes", []).append(
+                    f"{path.name}: de antwoorden zijn gelezen naar de entiteit die elk bestand noemt "
+                    "(odata.metadata / @odata.context), niet naar de bestandsnaam.")
+                return df
     fmt = detect_format(path)
     if fmt in ("odata-v3", "odata-v4") and not table_id:
         table_id = _table_id_of_folder(path)

@@ -20,8 +20,20 @@ from .tidy import CBSDataError, normalise_table_id
 DATA_FILES = ("data.csv", "TypedDataSet.csv", "UntypedDataSet.csv")
 
 
-def _records(path: Path) -> list[tuple[int, dict]]:
-    rows = csv_rows(path, decode(path, path.read_bytes()), delimiter=",")
+def _records(path: Path, notes: list[str] | None = None) -> list[tuple[int, dict]]:
+    raw = path.read_bytes()
+    if notes is not None:
+        # Metadata written by cbsodataR on Windows is Latin-1/Windows-1252: read it as such and say so.
+        try:
+            text = decode(path, raw)
+        except CBSDataError as exc:
+            if "UTF-8" not in exc.problem:
+                raise
+            text = decode(path, raw, fallback="cp1252")
+            notes.append(f"{path.name} is als Windows-1252 (Latin-1) gelezen: het was niet in UTF-8 opgeslagen.")
+    else:
+        text = decode(path, raw)
+    rows = csv_rows(path, text, delimiter=",")
     rows = [(ln, r) for ln, r in rows if r and any(c.strip() for c in r)]
     if not rows:
         raise CBSDataError(path, 1, "leeg bestand")
@@ -50,26 +62,26 @@ def read_entity_csv_folder(folder: str | Path, table_id: str | None = None, type
     data_path = folder / names[0]
     info = folder / "TableInfos.csv"
     title = ""
-    if not table_id and info.is_file():
-        recs = _records(info)
+    notes: list[str] = []
+    if info.is_file():
+        recs = _records(info, notes)
         if recs:
-            table_id = recs[0][1].get("Identifier")
+            table_id = table_id or recs[0][1].get("Identifier")
             title = (recs[0][1].get("Title") or "").strip()
     if not table_id:
         raise CBSDataError(folder, None, "tabelnummer onbekend: geen TableInfos.csv in de map; geef --table")
     tid = normalise_table_id(table_id, folder)
     records = _records(data_path)
-    notes = []
     props_path = folder / "DataProperties.csv"
     if props_path.is_file():
-        props = [r for _, r in _records(props_path)]
+        props = [r for _, r in _records(props_path, notes)]
 
         def codes_for(key: str) -> dict[str, dict]:
             p = folder / f"{key}.csv"
             if not p.is_file():
                 notes.append(f"{folder.name}: {key}.csv ontbreekt; de codes van {key} blijven zonder labels.")
                 return {}
-            return {str(r.get("Key") or "").strip(): r for _, r in _records(p)}
+            return {str(r.get("Key") or "").strip(): r for _, r in _records(p, notes)}
 
         dims, topics = structure_from_properties(props, codes_for, str(props_path))
     else:

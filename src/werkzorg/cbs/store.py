@@ -35,7 +35,7 @@ class Manifest:
         return cls(path, raw.get("tables") or {})
 
     def dump(self) -> str:
-        head = ("# CBS snapshots: one entry per table in data/cbs/. Written by `python -m werkzorg data ...`;\n"
+        head = ("# CBS snapshots: one entry per table in data/cbs/. Written by `.venv/bin/python -m werkzorg data ...`;\n"
                 "# see data/cbs/README.md for the fields. rows and sha256 are checked by the tests.\n")
         return head + yaml.safe_dump({"tables": self.tables}, sort_keys=False, allow_unicode=True, width=110)
 
@@ -129,23 +129,81 @@ def validate_tidy(df: pd.DataFrame, source: str) -> None:
         raise CBSDataError(source, None, "dubbele sleutel: " + ", ".join(str(first[k]) for k in keys))
 
 
-def diff_tables(old: pd.DataFrame | None, new: pd.DataFrame) -> dict[str, Any]:
-    """What changed between two versions of a snapshot: rows added, removed, values changed."""
-    keys = ["measure", *_key_columns(new), "period"]
+def _has_groups(df: pd.DataFrame) -> bool:
+    return "measure_group" in df.columns and (df["measure_group"].fillna("").astype(str) != "").any()
+
+
+def _cell_identity(df: pd.DataFrame, with_group: bool = False) -> pd.Series:
+    """Each cell as CBS identifies it, whatever file it came from: topic (key without its running
+    number, and its group where the table has groups), every dimension by label (a total by the word
+    ``totaal``: editions spell it differently) and the period code."""
+    topic = df["measure"].astype(str).map(_base_key)
+    if with_group:
+        topic = topic + "\x1e" + df["measure_group"].fillna("").astype(str).str.split(" | ", regex=False).str[-1].str.strip().str.lower()
+    parts = [topic]
+    for d in dimension_columns(df):
+        lab = df[d + "_label"].astype(str).str.strip().str.lower()
+        parts.append(lab.where(~lab.str.startswith(("totaal", "total")), "totaal"))
+    parts.append(df["period"].fillna("").astype(str))
+    out = parts[0]
+    for p in parts[1:]:
+        out = out + "\x1f" + p
+    return out
+
+
+def _cell_text(row: pd.Series, dims: list[str]) -> str:
+    """``2024 1e kwartaal, Vrouwen, 15 tot 75 jaar, Netto arbeidsparticipatie: Niet-seizoengecorrigeerd``."""
+    topic = str(row.get("measure_label") or row.get("measure"))
+    group = str(row.get("measure_group") or "") if "measure_group" in row.index else ""
+    if group and group != "nan":
+        topic = f"{group.split(' | ')[-1]}: {topic}"
+    bits = [str(row.get("period_label") or row.get("period") or "")] + [str(row[d + "_label"]) for d in dims]
+    return ", ".join(b for b in bits + [topic] if b and b != "nan")
+
+
+def _num(v: float) -> str:
+    if v != v:
+        return "leeg"
+    return (repr(float(v)).removesuffix(".0")).replace(".", ",")
+
+
+def diff_tables(old: pd.DataFrame | None, new: pd.DataFrame, limit: int = 5) -> dict[str, Any]:
+    """What changed between two versions of a snapshot, cell by cell as CBS identifies a cell (topic key
+    without its number, dimension labels, period), so an extract and the full table it came from line
+    up: cells added, removed, values changed, each with readable examples and counts per topic."""
     if old is None or old.empty:
-        return {"added": len(new), "removed": 0, "changed": 0, "examples": []}
-    okeys = [k for k in keys if k in old.columns]
-    if okeys != keys:
-        return {"added": len(new), "removed": len(old), "changed": 0, "examples": [],
-                "note": "andere dimensies dan de vorige versie (uittreksel vervangen door de volledige tabel)"}
-    o = old.set_index(keys)["value"]
-    n = new.set_index(keys)["value"]
+        return {"added": len(new), "removed": 0, "changed": 0, "examples": [], "added_examples": [],
+                "removed_examples": [], "per_topic": {}}
+    note = ""
+    if sorted(dimension_columns(old)) != sorted(dimension_columns(new)):
+        note = "andere dimensies dan de vorige versie"
+    groups = _has_groups(old) and _has_groups(new)
+    o = old.assign(_id=_cell_identity(old, groups)).drop_duplicates("_id").set_index("_id")
+    n = new.assign(_id=_cell_identity(new, groups)).drop_duplicates("_id").set_index("_id")
     both = o.index.intersection(n.index)
-    ov, nv = o.loc[both], n.loc[both]
-    changed = ~((ov == nv) | (ov.isna() & nv.isna()))
-    examples = [f"{' / '.join(map(str, k))}: {ov[k]} → {nv[k]}" for k in list(ov[changed].index)[:5]]
-    return {"added": int(len(n.index.difference(o.index))), "removed": int(len(o.index.difference(n.index))),
-            "changed": int(changed.sum()), "examples": examples}
+    ov, nv = o.loc[both, "value"], n.loc[both, "value"]
+    changed_ids = both[~((ov == nv) | (ov.isna() & nv.isna()))]
+    added_ids, removed_ids = n.index.difference(o.index), o.index.difference(n.index)
+    ndims, odims = dimension_columns(new), dimension_columns(old)
+    examples = [f"{_cell_text(n.loc[i], ndims)}: {_num(o.loc[i, 'value'])} → {_num(n.loc[i, 'value'])}"
+                for i in list(changed_ids)[:limit]]
+    per_topic: dict[str, dict[str, int]] = {}
+    for kind, ids, frame in (("nieuw", added_ids, n), ("weg", removed_ids, o), ("gewijzigd", changed_ids, n)):
+        for i in ids:
+            r = frame.loc[i]
+            t = str(r.get("measure_label") or r["measure"])
+            g = str(r.get("measure_group") or "") if "measure_group" in frame.columns else ""
+            t = f"{g.split(' | ')[-1]}: {t}" if g and g != "nan" else t
+            per_topic.setdefault(t, {"nieuw": 0, "weg": 0, "gewijzigd": 0})[kind] += 1
+    out = {"added": int(len(added_ids)), "removed": int(len(removed_ids)), "changed": int(len(changed_ids)),
+           "examples": examples,
+           "added_examples": [f"{_cell_text(n.loc[i], ndims)}: {_num(n.loc[i, 'value'])}" for i in list(added_ids)[:limit]],
+           "removed_examples": [f"{_cell_text(o.loc[i], odims)}: {_num(o.loc[i, 'value'])}"
+                                for i in list(removed_ids)[:limit]],
+           "per_topic": per_topic}
+    if note:
+        out["note"] = note
+    return out
 
 
 def is_labelled(df: pd.DataFrame) -> bool:
@@ -157,7 +215,8 @@ def is_labelled(df: pd.DataFrame) -> bool:
 
 
 def install_table(df: pd.DataFrame, source: str, folder: Path | None = None, title: str | None = None,
-                  retrieved: str | None = None, origin: str = "", allow_unlabelled: bool = False) -> dict[str, Any]:
+                  retrieved: str | None = None, origin: str = "", allow_unlabelled: bool = False,
+                  dry_run: bool = False, before_write=None) -> dict[str, Any]:
     """Validate a tidy table and make it the snapshot for its table id (atomic), updating the manifest.
 
     Returns the diff against the previous snapshot. Nothing is written when validation fails.
@@ -184,6 +243,10 @@ def install_table(df: pd.DataFrame, source: str, folder: Path | None = None, tit
                        evidence="selectie uit een CBS-tabel" if selection else "volledige tabel van CBS")
     text = to_csv_text(df)
     change = diff_tables(old, df)
+    change["table_id"] = tid
+    change["file"] = str(target)
+    if dry_run:
+        return change
     entry.update({
         "file": file,
         "title": title or entry.get("title") or tid,
@@ -203,6 +266,8 @@ def install_table(df: pd.DataFrame, source: str, folder: Path | None = None, tit
     else:
         entry.pop("notes", None)
     man.tables[tid] = entry
+    if before_write is not None:
+        before_write(tid)
     # Both files are complete before either is replaced; the snapshot first, then the manifest.
     atomic_write(target, text)
     atomic_write(man.path, man.dump())
