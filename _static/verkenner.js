@@ -261,9 +261,10 @@
       ", de gemiddelde huur van een corporatiewoning. Vul 0 in bij een koopwoning.";
     var v = this.values(s);
     if (!v) return;
-    var rec = v.rec, bits = meta.approx_bits;
-    var approxRows = { kot: rec.ax & bits.kot, kgb: rec.ax & bits.kgb, bb: rec.ax & (bits.bijstand | bits.vrijlating),
-      zt: rec.ax & bits.zorgtoeslag, ht: v.out.ht > 0 && s.huur === null };
+    var rec = v.rec, ax = this.approxBits(v), rows = meta.approx_rows, approxRows = {};
+    Object.keys(rows).forEach(function (k) {
+      approxRows[k] = rows[k].some(function (b) { return (ax & meta.approx_bits[b]) !== 0; });
+    });
     root.querySelectorAll("[data-out]").forEach(function (el) {
       var k = el.dataset.out;
       if (!(k in v.out)) return;
@@ -281,7 +282,7 @@
       var el = root.querySelector('[data-out="status' + a + '"]');
       if (!el) return;
       var ez = !!(rec.f & fb["ez" + a]), fo = !!(rec.f & fb["fo" + a]);
-      el.textContent = self.statusText(ez, fo) + ((rec.ax & bits.bijstand) ? " ≈" : "");
+      el.textContent = self.statusText(ez, fo) + (approxRows.status ? " ≈" : "");
       el.dataset.ez = ez ? "1" : "0";
       el.dataset.fo = fo ? "1" : "0";
     });
@@ -381,22 +382,31 @@
     if (desc) desc.textContent = "Nu: " + this.describe(pinned) + ". Gewenst: " + this.describe(this.state) + ".";
   };
 
+  // The approximation bits of what is shown: the model's (grid) plus huurtoeslag and the proposed
+  // rent, which this page adds. Which parameters each bit stands for is data (meta.approx_params,
+  // from werkzorg.household.APPROX_PARAMS), so the page and the model mark the same amounts.
+  Explorer.prototype.approxBits = function (v) {
+    var b = this.meta.approx_bits, ax = v.rec.ax, table = this.meta.approx_params[String(this.state.jaar)] || {};
+    if (v.out.ht > 0 && table.huurtoeslag) ax |= b.huurtoeslag;
+    if (v.out.ht > 0 && table.rent_default && (this.state.huur === null || this.state.huur === undefined)) ax |= b.rent_default;
+    return ax;
+  };
+
+  Explorer.prototype.approxNames = function (v) {
+    var ax = this.approxBits(v), b = this.meta.approx_bits, table = this.meta.approx_params[String(this.state.jaar)] || {};
+    var names = [];
+    Object.keys(table).forEach(function (bit) {
+      if (ax & b[bit]) table[bit].forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+    });
+    return names;
+  };
+
   Explorer.prototype.renderApprox = function (v) {
     var box = this.root.querySelector("#wz-approx");
     if (!box) return;
-    var s = this.state, rec = v.rec, list = this.meta.approximations[String(s.jaar)] || [];
-    var bits = this.meta.approx_bits, used = [];
-    var byName = {
-      kot_table: rec.ax & bits.kot,
-      kgb_supplement_12_15: rec.ax & bits.kgb, kgb_supplement_16_17: rec.ax & bits.kgb,
-      bijstand_single_jan: rec.ax & bits.bijstand, bijstand_single_jul: rec.ax & bits.bijstand,
-      bijstand_couple_jan: (rec.ax & bits.bijstand) && s.huishouden === "paar",
-      bijstand_couple_jul: (rec.ax & bits.bijstand) && s.huishouden === "paar",
-      zt_min_payout: rec.ax & bits.zorgtoeslag,
-      vl_n_max_jul: rec.ax & bits.vrijlating, vl_r_max_jul: (rec.ax & bits.vrijlating) && v.phases[2].differs,
-      rent_default: s.huur === null && v.out.ht > 0,
-    };
-    list.forEach(function (p) { if (byName[p.name]) used.push(p); });
+    var s = this.state, list = this.meta.approximations[String(s.jaar)] || [];
+    var names = this.approxNames(v), used = [];
+    list.forEach(function (p) { if (names.indexOf(p.name) >= 0) used.push(p); });
     box.hidden = used.length === 0 && this.ignored.length === 0;
     box.textContent = "";
     if (used.length) {
@@ -452,9 +462,8 @@
   };
 
   // ---- chart ----
-  // One point per hour value and series. With a chosen number of childcare days, a point where a
-  // parent works 0 hours is drawn without childcare (nobody pays for it without working), so the
-  // line does not show a gain that only comes from dropping unpaid childcare costs.
+  // One point per hour value and series, each from the same lookup as the numbers (values()) for
+  // the same state with only the hours changed: the point at the chosen hours is the headline.
   Explorer.prototype.lineData = function () {
     var s = this.state, along = (s.as === 1 || s.huishouden === "alleen") ? "uren1" : "uren2", pts = [], self = this;
     var anyPhase = false;
@@ -462,7 +471,6 @@
       var t = Object.assign({}, s);
       t[along] = h;
       var v = self.values(t);
-      if (v && (v.rec.r & self.meta.rule_bits.kot_not_entitled) && t.opvang !== self.auto) v = self.values(Object.assign(t, { opvang: 0 }));
       if (!v) return;
       pts.push({ x: h, serie: "d", euro: v.phases[0].dt });
       pts.push({ x: h, serie: "dv", euro: v.phases[1].dt });

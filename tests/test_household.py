@@ -240,7 +240,7 @@ def test_approximation_mark_follows_the_parameters():
     high = _couple(2025, 40, 40)
     assert low["approx"] & hh.APPROX_BITS["kot"] == 0
     assert high["approx"] & hh.APPROX_BITS["kot"]
-    assert _couple(2026, 16, 8)["approx"] & hh.APPROX_BITS["bijstand"]
+    assert _couple(2026, 16, 8)["approx"] & hh.APPROX_BITS["thresholds"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -386,6 +386,83 @@ def test_disregard_never_exceeds_its_maximum_or_its_share(row):
             assert v == 0
         if not row["bijstand"]:
             assert v == 0
+
+
+@st.composite
+def client_households(draw):
+    """The households of the brief: single parents and couples, on and off bijstand, children of
+    every age 0-17 (childcare type following age), whole hours 0-40."""
+    couple = draw(st.booleans())
+    row = {"year": draw(st.sampled_from([2025, 2026])), "couple": couple, "bijstand": draw(st.booleans()),
+           "rent": draw(st.sampled_from([0.0, 450.0, 610.0, 900.0])), "vrijlating": draw(st.sampled_from([0, 1, 2]))}
+    for a in ("1", "2") if couple else ("1",):
+        row["wage" + a] = draw(st.sampled_from([14.06, 14.71, 20.0, 30.0]))
+        row["hours" + a] = float(draw(st.integers(0, 40)))
+    for i in range(1, draw(st.integers(0 if couple else 1, 3)) + 1):
+        age = draw(st.integers(0, 17))
+        kind = "dagopvang" if age <= 3 else "bso" if age <= 12 else ""
+        row[f"child{i}_age"] = float(age)
+        row[f"child{i}_care"] = kind
+        if kind:
+            row[f"child{i}_care_hours"] = float(draw(st.sampled_from([0, 10, 20, 30]) if kind == "dagopvang"
+                                                      else st.sampled_from([0, 4, 8, 12])))
+            row[f"child{i}_price"] = 11.0
+    return row
+
+
+@SETTINGS
+@given(client_households())
+def test_no_credit_of_an_adult_who_does_not_exist(row):
+    """A single parent has no second adult: no credit, lost credit or income is reported for one."""
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    if not row["couple"]:
+        for col in ("gross2", "tax2", "ahk2", "ak2", "iack2", "lost_credits2", "net2", "vrijlating2"):
+            assert out[col] == 0, col
+        assert not out["ez2"] and not out["fo2"]
+
+
+@SETTINGS
+@given(client_households())
+def test_no_lost_general_credit_on_bijstand(row):
+    """The municipality applies the heffingskortingen to the bijstand: nothing is lost while it tops up."""
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    if out["bijstand"] > 0:
+        assert out["lost_credits1"] == 0 and out["lost_credits2"] == 0
+        assert not out["rules"] & hh.RULE_BITS["credits_lost"]
+
+
+@SETTINGS
+@given(client_households())
+def test_disposable_income_is_the_sum_of_its_parts(row):
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    parts = (out["net1"] + out["net2"] + out["bijstand"] + out["kgb"] + out["zorgtoeslag"] + out["huurtoeslag"]
+             + out["kot"] - out["childcare_cost"])
+    assert out["disposable_year"] == pytest.approx(parts, abs=1e-6)
+    assert out["disposable_month"] == pytest.approx(out["disposable_year"] / 12)
+    for a in ("1", "2"):  # net = gross - (tax - credits used)
+        assert out["net" + a] == pytest.approx(out["gross" + a] - out["tax" + a] + out["ahk" + a] + out["ak" + a]
+                                               + out["iack" + a], abs=1e-6)
+
+
+@SETTINGS
+@given(client_households(), st.sampled_from([1, 2]))
+def test_monotone_where_the_law_is(row, adult):
+    """One more hour never lowers gross wage, tax or the toetsingsinkomen, and never raises bijstand,
+    kindgebonden budget, zorgtoeslag or huurtoeslag (all fall with income); childcare costs do not
+    depend on hours worked. (Disposable income itself is not monotone by law: the IACK can move to
+    the partner, see test_iack_moves_to_the_partner_who_becomes_the_lower_earner.)"""
+    if adult == 2 and not row["couple"]:
+        adult = 1
+    h = "hours%d" % adult
+    if row[h] >= 40:
+        return
+    more = dict(row, **{h: row[h] + 1})
+    a, b = hh.evaluate(pd.DataFrame([row, more])).to_dict("records")
+    for col in ("gross1", "gross2", "tax1", "tax2", "toetsingsinkomen"):
+        assert b[col] >= a[col] - 1e-6, col
+    for col in ("bijstand", "kgb", "zorgtoeslag", "huurtoeslag"):
+        assert b[col] <= a[col] + 1e-6, col
+    assert b["childcare_cost"] == a["childcare_cost"]
 
 
 @settings(max_examples=150, deadline=None)

@@ -117,6 +117,37 @@ PAYLOAD_FIELDS = ["dr", "n1", "n2", "kot", "kc", "kgb", "zt", "bb", "lc", "f", "
 D_PARTS = {"n1": 1, "n2": 1, "bb": 1, "kgb": 1, "zt": 1, "kot": 1, "kc": -1}
 #: Bits of the flags field.
 FLAG_BITS = {"ez1": 1, "ez2": 2, "fo1": 4, "fo2": 8}
+#: Approximation bits on the page: the model's (household.APPROX_BITS) plus the rent the page proposes.
+APPROX_BITS = {**hh.APPROX_BITS, "rent_default": 1 << 12}
+#: Which approximation bits put a "≈" next to which amount on the page (row keys of the table;
+#: ``status`` = the independence status). The page reads this map; nothing else decides it.
+APPROX_ROWS = {
+    "kot": ["kot"], "kgb": ["kgb", "kgb_12_15", "kgb_16_17"],
+    "bb": ["bijstand_single", "bijstand_couple", "vrijlating_n", "vrijlating_r"],
+    "zt": ["zorgtoeslag"], "ht": ["huurtoeslag", "rent_default"], "status": ["thresholds"],
+}
+
+
+def approx_params(year: int) -> dict[str, list[str]]:
+    """Per page approximation bit, this year's parameters marked "approximation" (shipped to the page)."""
+    p = load_params(year)
+    table = hh.approx_params(p)
+    if "rent_default" in p.approximations():
+        table["rent_default"] = ["rent_default"]
+    return table
+
+
+def page_approx_bits(outputs: Any, year: int, huur_given: bool) -> int:
+    """The approximation bits of what the page shows for one state (the model's, plus huurtoeslag
+    and the proposed rent, which the page adds); the page computes the same in approxBits()."""
+    ax = int(outputs["approx"])
+    table = approx_params(year)
+    if outputs["huurtoeslag"] > 0:
+        if "huurtoeslag" in table:
+            ax |= APPROX_BITS["huurtoeslag"]
+        if not huur_given and "rent_default" in table:
+            ax |= APPROX_BITS["rent_default"]
+    return ax
 
 
 def wage_for(level: str, year: int) -> float:
@@ -262,7 +293,7 @@ def grid_payload(grid: pd.DataFrame | None = None) -> dict[str, Any]:
         "labels": {k: {str(a): b for a, b in v.items()} for k, v in LABELS.items()},
         "aliases": ALIASES,
         "thresholds": {},
-        "approx_bits": hh.APPROX_BITS, "flag_bits": FLAG_BITS,
+        "approx_bits": APPROX_BITS, "flag_bits": FLAG_BITS, "approx_rows": APPROX_ROWS, "approx_params": {},
         "approximations": {},
         "wages": {},
     }
@@ -270,6 +301,7 @@ def grid_payload(grid: pd.DataFrame | None = None) -> dict[str, Any]:
         ez, fo = hh.independence_thresholds(load_params(year))
         meta["thresholds"][str(year)] = {"ez": round(ez / 12), "fo": round(fo / 12)}
         meta["approximations"][str(year)] = _param_marks(year)
+        meta["approx_params"][str(year)] = approx_params(year)
         meta["wages"][str(year)] = {lvl: wage_for(lvl, year) for lvl in DIMENSIONS["loon"]}
         meta["huurtoeslag"][str(year)] = huurtoeslag_params(year)
         meta["rent_default"][str(year)] = float(load_params(year)["rent_default"])

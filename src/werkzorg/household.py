@@ -105,13 +105,65 @@ RULE_TEXT_NL = {
 
 #: Bits of the ``approx`` output: which results rest on a parameter marked "approximation".
 APPROX_BITS = {
-    "kot": 1,        # kinderopvangtoeslag percentage from an interpolated row
-    "kgb": 2,        # kindgebonden budget amount with an approximated parameter
-    "bijstand": 4,   # bijstand norm approximated (top-up or independence thresholds)
-    "zorgtoeslag": 8,  # near the income limit, where the (approximated) minimum payout decides
-    "vrijlating": 16,  # earnings disregard with an approximated monthly maximum
-    "huurtoeslag": 32,  # huurtoeslag with an approximated parameter
+    "kot": 1,              # kinderopvangtoeslag percentage from an interpolated row
+    "kgb": 2,              # kindgebonden budget (base amounts, thresholds, phase-out)
+    "thresholds": 4,       # the independence thresholds (they use the single bijstand norm)
+    "zorgtoeslag": 8,      # near the income limit, where the (approximated) minimum payout decides
+    "vrijlating_n": 16,    # general earnings disregard (25%) with an approximated monthly maximum
+    "huurtoeslag": 32,     # huurtoeslag with an approximated parameter
+    "bijstand_single": 64,   # bijstand top-up with the single norm (also single parents)
+    "bijstand_couple": 128,  # bijstand top-up with the norm for gehuwden
+    "kgb_12_15": 256,      # kindgebonden budget supplement for a child of 12-15
+    "kgb_16_17": 512,      # kindgebonden budget supplement for a child of 16-17
+    "vrijlating_r": 1024,  # single-parent earnings disregard (12,5%) with an approximated maximum
 }
+
+#: The parameters behind each approximation bit. A bit is set for a scenario when the result
+#: it names is used (non-zero) AND one of these parameters has status "approximation" in that
+#: year. This one map decides the "≈" marks everywhere: the model, the explorer page (which
+#: gets it as data, see :func:`approx_params`) and the notebook.
+APPROX_PARAMS: dict[str, list[str]] = {
+    "kot": ["kot_table"],
+    "kgb": ["kgb_per_child", "kgb_alo_kop", "kgb_threshold_single", "kgb_threshold_partner", "kgb_phaseout_rate"],
+    "kgb_12_15": ["kgb_supplement_12_15"],
+    "kgb_16_17": ["kgb_supplement_16_17"],
+    "thresholds": ["bijstand_single_jan", "bijstand_single_jul"],
+    "bijstand_single": ["bijstand_single_jan", "bijstand_single_jul"],
+    "bijstand_couple": ["bijstand_couple_jan", "bijstand_couple_jul"],
+    "zorgtoeslag": ["zt_min_payout"],
+    "vrijlating_n": ["vl_n_max_jan", "vl_n_max_jul"],
+    "vrijlating_r": ["vl_r_max_jan", "vl_r_max_jul"],
+    "huurtoeslag": ["ht_kkg", "ht_aft_small", "ht_aft_large", "ht_max_rent", "ht_max_rent_young", "ht_rate_b",
+                    "ht_rate_c", "ht_ijkpunt_single", "ht_ijkpunt_multi", "ht_min_normhuur_single",
+                    "ht_min_normhuur_multi", "ht_factor_a_single", "ht_factor_b_single", "ht_factor_a_multi",
+                    "ht_factor_b_multi", "ht_verlaging", "ht_basishuur_single", "ht_basishuur_multi",
+                    "ht_afbouw_single", "ht_afbouw_multi"],
+}
+
+
+def approx_params(p: Params) -> dict[str, list[str]]:
+    """Per approximation bit, the parameters of this year that are approximations (empty lists dropped).
+
+    ``kot_table`` counts when any of its rows is an approximation (the bit itself is only set when
+    the row used is one)."""
+    marked = set(p.approximations())
+    out = {}
+    for bit, names in APPROX_PARAMS.items():
+        hit = [k for k in names if k in p and (k in marked or (k == "kot_table" and any(
+            r[3] == "approximation" for r in p["kot_table"])))]
+        if hit:
+            out[bit] = hit
+    return out
+
+
+def approximated(approx_bits: int, p: Params) -> list[str]:
+    """Names of the parameters that the results with these approximation bits rest on."""
+    table = approx_params(p)
+    names: list[str] = []
+    for bit, value in APPROX_BITS.items():
+        if approx_bits & value:
+            names += [k for k in table.get(bit, []) if k not in names]
+    return names
 
 
 def _child_fields() -> list[str]:
@@ -629,6 +681,8 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
         el = iack_eligible(g_self, g_other, couple, youngest, first, p) & (couple | first)
         ahk_u, ak_u, iack_u, lost = cap_credits(tax, algemene_heffingskorting(g_self, p),
                                                 arbeidskorting(g_self, p), iack(g_self, el, p))
+        if a == "2":  # a single parent has no second adult, and so no credits of one
+            ahk_u, ak_u, iack_u, lost = (np.where(couple, v, 0.0) for v in (ahk_u, ak_u, iack_u, lost))
         out["gross" + a], out["tax" + a] = g_self, tax
         out["ahk" + a], out["ak" + a], out["iack" + a], out["lost_credits" + a] = ahk_u, ak_u, iack_u, lost
         out["net" + a] = g_self - (tax - ahk_u - ak_u - iack_u)
@@ -639,6 +693,12 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
     net_both = out["net1"] + out["net2"]
     out["bijstand"] = bijstand_topup(net_both, x["bijstand"], couple, p, v1 + v2)
     on_bb = out["bijstand"] > 0
+    # On bijstand no credit is lost: the municipality pays the bijstand gross and applies the
+    # heffingskortingen to it (loonheffing on the uitkering), so the household gets the net norm.
+    # Source: Participatiewet, art. 21 (netto normen); Wet op de loonbelasting 1964, art. 22
+    # (heffingskortingen in de loonheffing, also on a benefit).
+    for a in ("1", "2"):
+        out["lost_credits" + a] = np.where(on_bb, 0.0, out["lost_credits" + a])
     out["vrijlating1"] = np.where(on_bb, np.minimum(v1, out["bijstand"]), 0.0)
     out["vrijlating2"] = np.where(on_bb, np.minimum(v2, np.maximum(out["bijstand"] - out["vrijlating1"], 0.0)), 0.0)
     out["bijstand_norm"] = np.where(x["bijstand"], bijstand_norm_year(couple, p), 0.0)
@@ -667,29 +727,30 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
     out["paid_share2"] = np.where(couple, 1 - out["paid_share1"], np.nan)
     out["care_share1"] = _share(out["care_hours1"], out["care_hours2"])
     out["care_share2"] = np.where(couple, 1 - out["care_share1"], np.nan)
-    # Which results rest on an approximated parameter (shown to readers)
-    approx = np.where(kot_approx, APPROX_BITS["kot"], 0)
-    kgb_params = ["kgb_per_child", "kgb_alo_kop", "kgb_threshold_single", "kgb_threshold_partner", "kgb_phaseout_rate"]
-    if any(p.status(k) == "approximation" for k in kgb_params):
-        approx |= np.where(out["kgb"] > 0, APPROX_BITS["kgb"], 0)
+    # Which results rest on an approximated parameter (shown to readers); see APPROX_PARAMS.
+    marked = approx_params(p)
     a = np.nan_to_num(x["ages"], nan=-1)
-    if p.status("kgb_supplement_12_15") == "approximation":
-        approx |= np.where((out["kgb"] > 0) & ((a >= 12) & (a <= 15)).any(axis=1), APPROX_BITS["kgb"], 0)
-    if p.status("kgb_supplement_16_17") == "approximation":
-        approx |= np.where((out["kgb"] > 0) & (a >= 16).any(axis=1), APPROX_BITS["kgb"], 0)
-    if p.status("bijstand_single_jan") == "approximation" or p.status("bijstand_single_jul") == "approximation":
-        approx |= APPROX_BITS["bijstand"]  # the independence thresholds use the norm
-    if p.status("zt_min_payout") == "approximation":
-        premie = p["zt_standaardpremie"] * np.where(couple, 2, 1)
-        norm = np.where(couple, p["zt_norm_partner"], p["zt_norm_single"]) * p["zt_drempel"]
-        raw = premie - norm - p["zt_afbouw"] * np.maximum(ti - p["zt_drempel"], 0.0)
-        approx |= np.where((raw > 0) & (raw <= 2 * p["zt_min_payout"]), APPROX_BITS["zorgtoeslag"], 0)
-    used_v = (out["vrijlating1"] + out["vrijlating2"]) > 0
-    if any(p.status(k) == "approximation" for k in ("vl_n_max_jul", "vl_r_max_jul", "vl_n_max_jan", "vl_r_max_jan")):
-        approx |= np.where(used_v, APPROX_BITS["vrijlating"], 0)
-    ht_names = [k for k in p if k.startswith("ht_")]
-    if any(p.status(k) == "approximation" for k in ht_names):
-        approx |= np.where(out["huurtoeslag"] > 0, APPROX_BITS["huurtoeslag"], 0)
+    used_v1 = (out["vrijlating1"] + out["vrijlating2"]) > 0
+    premie = p["zt_standaardpremie"] * np.where(couple, 2, 1)
+    zt_norm = np.where(couple, p["zt_norm_partner"], p["zt_norm_single"]) * p["zt_drempel"]
+    zt_raw = premie - zt_norm - p["zt_afbouw"] * np.maximum(ti - p["zt_drempel"], 0.0)
+    used = {
+        "kot": kot_approx,
+        "kgb": out["kgb"] > 0,
+        "kgb_12_15": (out["kgb"] > 0) & ((a >= 12) & (a <= 15)).any(axis=1),
+        "kgb_16_17": (out["kgb"] > 0) & (a >= 16).any(axis=1),
+        "thresholds": np.ones(n, bool),
+        "bijstand_single": on_bb & ~couple,
+        "bijstand_couple": on_bb & couple,
+        "zorgtoeslag": (zt_raw > 0) & (zt_raw <= 2 * p["zt_min_payout"]),
+        "vrijlating_n": used_v1 & (x["vrijlating"] == 1),
+        "vrijlating_r": used_v1 & (x["vrijlating"] == 2),
+        "huurtoeslag": out["huurtoeslag"] > 0,
+    }
+    approx = np.zeros(n, int)
+    for bit, mask in used.items():
+        if bit in marked:
+            approx |= np.where(mask, APPROX_BITS[bit], 0)
     out["approx"] = approx.astype(int)
     rules = np.zeros(n, int)
     rules |= np.where(on_bb, RULE_BITS["bijstand"], 0)
