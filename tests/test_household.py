@@ -659,3 +659,51 @@ def test_widgets_comparison_shows_now_wished_and_difference():
     assert table.loc["Aandeel zorg ouder 2", "gewenst"] == pytest.approx(20 / 30)
     html_table = widgets.comparison_html(widgets.comparison(now, wished))
     assert "Besteedbaar inkomen" in html_table and "€" in html_table
+
+
+# --------------------------------------------------------------------------------------------
+# Kostendelersnorm and adults under 27 (Participatiewet art. 21, 22a, 31 lid 5)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_kostendelersnorm_formula_meets_the_published_norms(year):
+    """(40% + A × 30%) / A × the norm for gehuwden: with A = 1 it is the published single norm
+    (70%), and a couple (A = 2) keeps the norm for gehuwden; one housemate more lowers each."""
+    p = load_params(year)
+    both = 6 * p["bijstand_couple_jan"] + 6 * p["bijstand_couple_jul"]
+    single = 6 * p["bijstand_single_jan"] + 6 * p["bijstand_single_jul"]
+    kd = p["kd_base"], p["kd_per_person"]
+    assert (kd[0] + kd[1]) * both == pytest.approx(single, abs=12 * 0.02)
+    # a single parent sharing the home with one other adult: A = 2, 50% of the gehuwdennorm
+    out = hh.evaluate_one(year=year, household="alleenstaand", bijstand=True, children=[{"age": 4}])
+    shared = hh.evaluate(pd.DataFrame([dict(hh.scenario(year=year, household="alleenstaand", bijstand=True,
+                                                         children=[{"age": 4}]), kostendelers=1)])).iloc[0]
+    assert out["bijstand"] == pytest.approx(single)
+    assert shared["bijstand"] == pytest.approx(0.5 * both)
+    assert shared["rules"] & hh.RULE_BITS["kostendelers"]
+    couple3 = hh.evaluate(pd.DataFrame([dict(hh.scenario(year=year, household="paar", bijstand=True), kostendelers=1)])).iloc[0]
+    assert couple3["bijstand"] == pytest.approx(2 * (0.4 + 3 * 0.3) / 3 * both)
+
+
+def test_under_27_no_earnings_disregard():
+    row = hh.scenario(year=2025, household="alleenstaand", bijstand=True, vrijlating=1,
+                      adults=[{"wage": 14.06, "hours": 12}], children=[{"age": 4}])
+    old, young = hh.evaluate(pd.DataFrame([row, dict(row, under27=True)])).to_dict("records")
+    assert old["vrijlating1"] > 0 and young["vrijlating1"] == 0
+    assert young["disposable_year"] < old["disposable_year"]
+    assert young["rules"] & hh.RULE_BITS["vrijlating_young"]
+
+
+def test_housemates_no_huurtoeslag_computed_and_said():
+    row = hh.scenario(year=2025, household="alleenstaand", bijstand=True, rent=600, children=[{"age": 4}])
+    alone, shared = hh.evaluate(pd.DataFrame([row, dict(row, kostendelers=2)])).to_dict("records")
+    assert alone["huurtoeslag"] > 0 and shared["huurtoeslag"] == 0
+    assert shared["rules"] & hh.RULE_BITS["ht_housemates"]
+
+
+@pytest.mark.parametrize("change, message", [({"kostendelers": 1.5}, "kostendelers: must be a whole number"),
+                                             ({"kostendelers": 9}, "kostendelers: must be between 0 and 5"),
+                                             ({"under27": "ja"}, "under27: must be True or False")])
+def test_new_inputs_name_field_and_range(change, message):
+    with pytest.raises(ValueError, match=message):
+        hh.evaluate(pd.DataFrame([dict(hh.scenario(), **change)]))
