@@ -545,47 +545,56 @@ def test_scenario_rejects_unknown_household():
 # The explorer grid and the widgets' comparison use the same model
 # --------------------------------------------------------------------------------------------
 
-def test_explorer_grid_rows_equal_the_model_one_by_one():
+def test_explorer_links_keep_whole_hours_and_old_spellings():
+    """A link with uren1=18 keeps 18 hours; the case cards' loon=laag and kinderen=2s still work."""
     from werkzorg import explorer
-    grid = explorer.build_grid()
-    rng = np.random.default_rng(7)
-    for i in rng.choice(len(grid), 25, replace=False):
-        row = grid.iloc[int(i)]
-        settings = {k: row[k] for k in ("huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2")}
-        out = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings)])).iloc[0]
-        for key in ("d", "n1", "n2", "kot", "kc", "kgb", "zt", "bb"):
-            assert row[key] == explorer.expected_month(out, key), (settings, key)
-        assert row["ti"] == round(out["toetsingsinkomen"]) and row["r"] == out["rules"] | (row["r"] & 12)
+    state, ignored = explorer.state_from_query({"huishouden": "alleenstaand", "uren1": "18", "loon": "laag",
+                                                "kinderen": "2s", "opvang": "volgt"})
+    assert not ignored
+    assert (state["huishouden"], state["uren1"], state["loon1"], state["kinderen"]) == ("alleen", 18, "min", 2)
+    assert (state["leeftijd1"], state["leeftijd2"], state["opvang"]) == (3, 7, explorer.OPVANG_AUTO)
+    three, _ = explorer.state_from_query({"kinderen": "3"})
+    assert [three[f"leeftijd{i}"] for i in (1, 2, 3)] == [4, 7, 10]
+    _, ignored = explorer.state_from_query({"uren1": "17.5", "huishouden": "drie"})
+    assert ignored == ["uren1=17.5", "huishouden=drie"]
 
 
-def test_explorer_grid_carries_the_first_months_of_the_disregard():
-    """Rows on bijstand with earnings carry how bijstand and income change during the disregard."""
+def test_explorer_wage_per_partner_and_child_ages_reach_the_model():
     from werkzorg import explorer
-    grid = explorer.build_grid()
-    picks = grid[(grid.b1 != 0)]
-    assert len(picks) > 100 and (grid[grid.huishouden == "paar"].b2 == 0).all()
-    assert len(grid[(grid.huishouden == "alleen") & (grid.b2 != 0)]) > 20
-    edge = grid[(grid.b1 != 0) & (grid.bb == 0)]  # just above the norm: the disregard brings bijstand back
-    for _, row in pd.concat([picks.sample(15, random_state=3), edge.head(3)]).iterrows():
-        settings = {k: row[k] for k in ("huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2")}
-        base = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings)])).iloc[0]
-        first = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings, vrijlating=1)])).iloc[0]
-        assert row["b1"] == round(first["bijstand"] - base["bijstand"]) > 0
-        assert row["e1"] == round(first["disposable_year"] / 12) - round(base["disposable_year"] / 12)
-        assert row["r"] & hh.RULE_BITS["vrijlating_n"]
+    row = explorer.inputs_for_state({"huishouden": "paar", "loon1": 30.0, "loon2": "min", "jaar": 2026, "kinderen": 2,
+                                     "leeftijd1": 2, "leeftijd2": 6, "uren1": 40, "uren2": 18, "opvang": 2,
+                                     "opvangsoort": "centrum", "prijs": 9.5})
+    p = load_params(2026)
+    assert (row["wage1"], row["wage2"], row["hours2"]) == (30.0, p["wml_hourly_jan"], 18.0)
+    assert (row["child1_care"], row["child1_care_hours"], row["child2_care"], row["child2_care_hours"]) == (
+        "dagopvang", 20.0, "bso", 8.0)
+    assert row["child1_price"] == row["child2_price"] == 9.5
+    gast = explorer.inputs_for_state({"kinderen": 1, "leeftijd1": 5, "opvangsoort": "gastouder", "opvang": 1})
+    assert gast["child1_care"] == "gastouder" and gast["child1_price"] == round(load_params(2025)["kot_max_rate"]["gastouder"] + 0.5, 2)
+    teen = explorer.inputs_for_state({"kinderen": 1, "leeftijd1": 14, "opvang": 3})
+    assert teen["child1_care"] == "" and teen["child1_age"] == 14
 
 
 def test_explorer_childcare_follows_the_hours_of_who_works_least():
     from werkzorg import explorer
     auto = explorer.OPVANG_AUTO
-    assert explorer.normalise({"huishouden": "paar", "kinderen": "2", "opvang": auto, "uren1": 40, "uren2": 0})["opvang"] == 0
-    assert explorer.normalise({"huishouden": "paar", "kinderen": "2", "opvang": auto, "uren1": 32, "uren2": 16})["opvang"] == 2
-    assert explorer.normalise({"huishouden": "alleen", "kinderen": "1", "opvang": auto, "uren1": 36, "uren2": 0})["opvang"] == 5
+    assert explorer.days_for({"huishouden": "paar", "kinderen": 2, "opvang": auto, "uren1": 40, "uren2": 0}) == 0
+    assert explorer.days_for({"huishouden": "paar", "kinderen": 2, "opvang": auto, "uren1": 32, "uren2": 16}) == 2
+    assert explorer.days_for({"huishouden": "paar", "kinderen": 2, "opvang": auto, "uren1": 32, "uren2": 17}) == 3
+    assert explorer.days_for({"huishouden": "alleen", "kinderen": 1, "opvang": auto, "uren1": 36}) == 5
     # the client manager's "now": he 40, she 0; no childcare costs, so no fake gain later
-    now = explorer.outputs_for(dict(explorer.DEFAULTS, kinderen="2", loon="min", uren1=40, uren2=0), huur=610)
+    now = explorer.outputs_for(dict(kinderen=2, loon1="min", loon2="min", uren1=40, uren2=0, huur=610))
     assert now["childcare_cost"] == 0 and not now["rules"] & hh.RULE_BITS["kot_not_entitled"]
-    chosen = explorer.outputs_for(dict(explorer.DEFAULTS, kinderen="2", loon="min", uren1=40, uren2=0, opvang=2), huur=610)
+    chosen = explorer.outputs_for(dict(kinderen=2, loon1="min", loon2="min", uren1=40, uren2=0, opvang=2, huur=610))
     assert chosen["kot"] == 0 and chosen["childcare_cost"] > 0 and chosen["rules"] & hh.RULE_BITS["kot_not_entitled"]
+
+
+def test_explorer_refuses_parents_under_21_and_says_why():
+    from werkzorg import explorer
+    assert explorer.refusal({"ouderleeftijd": 18}) and "jongerennorm" in explorer.refusal({"ouderleeftijd": 18})
+    assert explorer.refusal({"ouderleeftijd": 21}) is None
+    young = explorer.inputs_for_state({"ouderleeftijd": 21})
+    assert young["under27"] is True
 
 
 def test_rules_applied_are_plain_sentences_for_the_scenario():
@@ -619,30 +628,19 @@ def test_single_parent_keeps_more_in_the_first_months_than_after():
     assert first["disposable_year"] > single_parent["disposable_year"] > after["disposable_year"]
 
 
-def test_explorer_grid_covers_every_control_setting_and_stays_small():
+def test_explorer_page_and_data_stay_small_and_offline():
     from werkzorg import explorer
-    grid = explorer.build_grid()
-    couples = grid[grid.huishouden == "paar"]
-    n_kids_with_care = len(explorer.DIMENSIONS["kinderen"]) - 1
-    per_kids = len(explorer.DIMENSIONS["jaar"]) * len(explorer.DIMENSIONS["loon"]) * len(explorer.DIMENSIONS["uren1"]) ** 2
-    assert len(couples) == per_kids * (n_kids_with_care * len(explorer.DIMENSIONS["opvang"]) + 1)
-    assert not grid.duplicated(list(explorer.DIMENSIONS)).any()
-    page = explorer.static_explorer_html(grid)
-    assert len(page.encode()) < 40_000  # the grid is a separate, cacheable script now
+    page = explorer.static_explorer_html()
+    assert len(page.encode()) < 60_000  # the model and parameters are a separate, cacheable script
     assert "http://" not in page and "https://" not in page  # the page refers to nothing outside itself
-    script = explorer.grid_script(grid)
-    assert script.startswith("window.wzVerkennerData=") and len(script.encode()) < 2e6
-
-
-def test_explorer_rejects_unknown_control_values():
-    from werkzorg import explorer
-    with pytest.raises(ValueError, match="kinderen: must be one of"):
-        explorer.inputs_for("paar", 2025, "7", "20", 2, 40, 16)
+    assert "data/params" not in page  # no repository paths for readers
+    script = explorer.grid_script()
+    assert "window.wzVerkennerData=" in script and "wzHuishouden" in script and len(script.encode()) < 100_000
 
 
 def test_explorer_normalise_fixes_controls_that_do_not_apply():
     from werkzorg import explorer
-    s = explorer.normalise({"huishouden": "alleen", "uren2": 24, "as": 2, "kinderen": "0", "opvang": 3})
+    s = explorer.normalise({"huishouden": "alleen", "uren2": 24, "as": 2, "kinderen": 0, "opvang": 3})
     assert (s["uren2"], s["as"], s["opvang"]) == (0, 1, 0)
 
 

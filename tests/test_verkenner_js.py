@@ -133,3 +133,75 @@ process.stdout.write(JSON.stringify(out));
         want = float(hh.huurtoeslag(cases["rent"][i], cases["income"][i], cases["persons"][i], load_params(year),
                                     cases["young"][i]))
         assert got[i] == want, {k: v[i] for k, v in cases.items()}
+
+
+def generated_states(n: int, seed: int) -> list[dict]:
+    """Random states of the explorer's controls (every control, every value it offers)."""
+    rng = np.random.default_rng(seed)
+    states = []
+    for _ in range(n):
+        s = {}
+        for name, c in explorer.CONTROLS.items():
+            if c["kind"] == "select":
+                s[name] = c["options"][rng.integers(len(c["options"]))][0]
+            elif c["kind"] == "range":
+                s[name] = int(rng.integers(c["min"], c["max"] + 1))
+        s["loon1"] = "min" if rng.random() < 0.3 else round(float(rng.uniform(12, 45)), 2)
+        s["loon2"] = "min" if rng.random() < 0.3 else round(float(rng.uniform(12, 45)), 2)
+        s["prijs"] = None if rng.random() < 0.6 else round(float(rng.uniform(5, 14)), 2)
+        s["huur"] = None if rng.random() < 0.4 else float(rng.choice([0, 450, 610, 800, 950]))
+        if s["ouderleeftijd"] == 18:
+            s["ouderleeftijd"] = 27
+        states.append(s)
+    return states
+
+
+def test_page_shows_the_models_numbers_for_generated_states():
+    """Per state: the page's inputFor + model give, for every row of the table (euros per month,
+    rounded) and both phases of the disregard, what werkzorg.explorer.outputs_for gives."""
+    states = generated_states(400, seed=7)
+    payload = explorer.grid_payload()
+    script = f"""
+const model = require({json.dumps(str(MODEL_JS))});
+const glue = require({json.dumps(str(GLUE_JS))});
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const meta = input.data.meta, params = input.data.params;
+const out = input.states.map(s => [0, 1, 2].map(ph => {{
+  const x = glue.inputFor(s, meta, params, ph), y = String(x.year);
+  return model.evaluate(x, params[y], meta.model_approx[y], {{approx: meta.approx_bits, rules: meta.rule_bits}});
+}}));
+process.stdout.write(JSON.stringify(out));
+"""
+    done = subprocess.run([_node(), "-e", script], input=json.dumps({"states": states, "data": payload}),
+                          capture_output=True, text=True, check=True)
+    got = json.loads(done.stdout)
+    for s, phases in zip(states, got):
+        for ph, js in enumerate(phases):
+            want = explorer.outputs_for(s, vrijlating=ph)
+            for key in explorer.ROWS:
+                assert explorer.expected_month(js, key) == explorer.expected_month(want, key), (s, ph, key)
+            assert int(js["approx"]) == int(want["approx"]) and int(js["rules"]) == int(want["rules"]), (s, ph)
+
+
+def test_page_reads_link_values_as_the_control_description_says():
+    cases = [("uren1", "18"), ("uren1", "17.5"), ("uren1", "41"), ("uren2", "0"), ("loon1", "min"), ("loon1", "laag"),
+             ("loon1", "21,50"), ("loon1", ""), ("loon2", "hoog"), ("loon1", "abc"), ("huur", ""), ("huur", "650"),
+             ("huur", "-5"), ("prijs", "9,95"), ("prijs", ""), ("huishouden", "alleenstaand"), ("huishouden", "drie"),
+             ("kinderen", "3"), ("kinderen", "9"), ("leeftijd2", "12"), ("leeftijd1", "18"), ("opvang", "volgt"),
+             ("opvang", "3"), ("opvangsoort", "gastouder"), ("kostendelers", "2"), ("ouderleeftijd", "21"), ("jaar", "2026"),
+             ("jaar", "2024"), ("as", "1")]
+    script = f"""
+const glue = require({json.dumps(str(GLUE_JS))});
+const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const out = input.cases.map(c => {{ const v = glue.coerce(c[0], c[1], input.meta); return v === undefined ? "UNDEF" : v; }});
+process.stdout.write(JSON.stringify(out));
+"""
+    done = subprocess.run([_node(), "-e", script], input=json.dumps({"cases": cases, "meta": explorer.grid_payload()["meta"]}),
+                          capture_output=True, text=True, check=True)
+    for (name, text), js in zip(cases, json.loads(done.stdout)):
+        py = explorer.coerce(name, text)
+        if js == "UNDEF":
+            assert py is None and not (explorer.CONTROLS[name]["kind"] == "number" and text == ""), (name, text)
+        else:
+            assert js == py, (name, text, js, py)
+    assert explorer.coerce("uren1", "18") == 18  # a link with 18 hours keeps 18 hours
