@@ -705,3 +705,94 @@ def test_housemates_no_huurtoeslag_computed_and_said():
 def test_new_inputs_name_field_and_range(change, message):
     with pytest.raises(ValueError, match=message):
         hh.evaluate(pd.DataFrame([dict(hh.scenario(), **change)]))
+
+
+# --------------------------------------------------------------------------------------------
+# Texts that name the explorer's options exist in its one control description
+# --------------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _texts_about_the_explorer() -> list[Path]:
+    """Every page, notebook, template and data text of the book that mentions the explorer (scanned)."""
+    candidates = [*ROOT.joinpath("book").rglob("*.md"), *ROOT.joinpath("book").rglob("*.j2"),
+                  *ROOT.joinpath("notebooks").glob("*.md"), *ROOT.joinpath("data").glob("*.md"),
+                  *ROOT.joinpath("data").glob("*.yaml")]
+    return [p for p in candidates if "verkenner" in p.read_text(encoding="utf-8")]
+
+
+def _explorer_labels() -> set[str]:
+    from werkzorg import explorer
+    labels = set()
+    for c in explorer.CONTROLS.values():
+        labels |= {c["label"].lower(), c.get("label_single", c["label"]).lower()}
+        labels |= {label.lower() for _, label in c.get("options", [])}
+    return labels
+
+
+def test_every_explorer_option_the_book_names_exists():
+    """Scan the book: each {verkenner} role resolves, each option a sentence asks the reader to choose
+    (*italic* after "kies") in a paragraph about the explorer is a label of the control description,
+    and each link to the explorer only uses parameters and values the page accepts."""
+    import re
+    from urllib.parse import parse_qsl, urlparse
+
+    from werkzorg import explorer
+    labels = _explorer_labels()
+    files = _texts_about_the_explorer()
+    assert len(files) > 5  # the scan finds the explorer page, exercises, notebook, case cards
+    roles, named, links = 0, 0, 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for ref in re.findall(r"\{verkenner\}`([^`]+)`", text):
+            roles += 1
+            name, _, value = ref.partition("=")
+            assert name in explorer.CONTROLS, f"{path.name}: the explorer has no control {name!r}"
+            if value:
+                explorer.option_label(name, value)  # KeyError names the missing option
+        for para in re.split(r"\n\s*\n", text):
+            if "verkenner" not in para.lower():
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", para):
+                if not re.search(r"\b[Kk]ies", sentence):
+                    continue
+                for phrase in re.findall(r"(?<![*\w`])\*([^*\n]+)\*(?!\*)", sentence):
+                    named += 1
+                    assert phrase.strip().lower() in labels, (
+                        f"{path.name}: asks to choose *{phrase}*, which the explorer does not offer")
+        for href in re.findall(r"verkenner\.html\?([^\"'\s)<>`]+)", text):
+            if "{{" in href:
+                continue  # a template; its values are checked where the case cards are made
+            links += 1
+            _, ignored = explorer.state_from_query(dict(parse_qsl(urlparse("?" + href.replace("&amp;", "&")).query)))
+            assert not ignored, f"{path.name}: the explorer ignores {ignored} in {href}"
+    assert roles >= 3 and links >= 10
+
+
+def test_widget_and_page_take_their_labels_from_the_control_description():
+    from werkzorg import explorer, widgets
+    page = explorer.controls_html()
+    for name, c in explorer.CONTROLS.items():
+        assert html_escape(c["label"]) in page, name
+        for _, label in c.get("options", []):
+            assert html_escape(label) in page, (name, label)
+    assert "beide ouders" not in page.lower()
+    w = widgets.explorer_widget()
+    descriptions = _widget_descriptions(w)
+    assert explorer.CONTROLS["huishouden"]["label"] in descriptions and explorer.CONTROLS["opvang"]["label"] in descriptions
+
+
+def html_escape(text: str) -> str:
+    import html
+    return html.escape(text)
+
+
+def _widget_descriptions(widget) -> set[str]:
+    out, todo = set(), [widget]
+    while todo:
+        w = todo.pop()
+        if getattr(w, "description", None):
+            out.add(w.description)
+        todo.extend(getattr(w, "children", ()))
+    return out
