@@ -140,8 +140,13 @@
       me.render(false);
     });
     var printButton = root.querySelector("#wz-print");
-    if (printButton) printButton.addEventListener("click", function () { me.renderPrint(); window.print(); });
+    if (printButton) printButton.addEventListener("click", function () {
+      me.renderPrint();
+      document.documentElement.classList.add("wz-printing");
+      window.print();
+    });
     window.addEventListener("beforeprint", function () { me.renderPrint(); });
+    window.addEventListener("afterprint", function () { document.documentElement.classList.remove("wz-printing"); });
     window.addEventListener("resize", function () { me.restyle(); });
     new MutationObserver(function () { me.restyle(); }).observe(document.documentElement,
       { attributes: true, attributeFilter: ["data-theme", "data-mode", "class"] });
