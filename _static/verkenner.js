@@ -309,7 +309,9 @@
   Explorer.prototype.controlText = function (name, s) {
     var v = s[name];
     if (name.indexOf("loon") === 0) return v === "min" || v === null ? "min" : String(v).replace(".", ",");
+    if (name === "huur" && (v === null || v === undefined)) return String(this.meta.rent_default[String(s.jaar)]);
     if (v === null || v === undefined) return "";
+    if (name === "prijs") return String(v).replace(".", ",");
     return String(v);
   };
 
@@ -342,8 +344,8 @@
     if (hint) hint.textContent = "Leeg: " + euro(meta.rent_default[String(s.jaar)]) +
       ", de gemiddelde huur van een corporatiewoning. Vul 0 in bij een koopwoning.";
     var lh = root.querySelector("#wz-loon1-hint");
-    if (lh) lh.textContent = "Leeg of ‘min’: het minimumloon van 1 januari " + s.jaar + ", " +
-      EURO.format(meta.wml[String(s.jaar)]).replace(/,00$/, "") + " (" + String(meta.wml[String(s.jaar)]).replace(".", ",") + " per uur).";
+    if (lh) lh.textContent = "Leeg of ‘min’: het minimumloon van 1 januari " + s.jaar + ", € " +
+      String(meta.wml[String(s.jaar)]).replace(".", ",") + " per uur.";
     var refusal = Number(s.ouderleeftijd) < 21 ? meta.refusals.jong : "";
     var ref = root.querySelector('[data-out="refusal"]');
     if (ref) { ref.hidden = !refusal; ref.textContent = refusal; }
@@ -382,7 +384,13 @@
     this.renderApprox(v);
     this.renderSummary(v);
     this.writeUrl();
+    if (fromUser && this.embedded && this.lookKey() !== this.look) { this.embedChart(); return; }
     if (fromUser) this.pushData(t0);
+  };
+
+  Explorer.prototype.lookKey = function () {
+    var look = this.lookNow();
+    return look.theme + "/" + look.size + (look.single ? "/1" : "");
   };
 
   Explorer.prototype.renderSummary = function (v) {
@@ -649,7 +657,9 @@
       if (s.huishouden === "paar") pts.push({ x: h, serie: "n2", euro: v.out.n2 });
     }
     if (!anyPhase) pts = pts.filter(function (p) { return p.serie !== "dv"; });
-    var names = this.spec.layer[2].encoding.color.scale.domain, present = {};
+    var names = this.spec.layer[2].encoding.color.scale.domain.map(function (n) {
+      return s.huishouden === "alleen" && n === self.meta.series_single[0] ? self.meta.series_single[1] : n;
+    }), present = {};
     pts.forEach(function (p) { present[p.serie] = true; });
     this.series = ["d", "dv", "n1", "n2"].filter(function (k) { return present[k]; }).map(function (k) {
       return names[["d", "dv", "n1", "n2"].indexOf(k)];
@@ -666,11 +676,14 @@
     var dark = theme === "dark" || ((!theme || theme === "auto") && window.matchMedia &&
       window.matchMedia("(prefers-color-scheme: dark)").matches);
     var size = this.beamer ? "beamer" : (this.root.clientWidth < 600 ? "phone" : "screen");
-    return { theme: dark ? "dark" : "light", size: size };
+    return { theme: dark ? "dark" : "light", size: size, single: this.state.huishouden === "alleen" };
   };
 
   Explorer.prototype.styledSpec = function (look) {
-    var spec = JSON.parse(JSON.stringify(this.spec)), meta = spec.usermeta || {};
+    var text = JSON.stringify(this.spec);
+    // one parent: her own line is not "ouder 1" (the series names are the legend and the screen-reader labels)
+    if (look.single) text = text.split(this.meta.series_single[0]).join(this.meta.series_single[1]);
+    var spec = JSON.parse(text), meta = spec.usermeta || {};
     var f = meta.fonts[look.size], col = meta.themes[look.theme];
     var c = spec.config = spec.config || {};
     c.background = null;
@@ -717,7 +730,7 @@
   };
 
   Explorer.prototype.restyle = function () {
-    var look = this.lookNow(), key = look.theme + "/" + look.size;
+    var look = this.lookNow(), key = look.theme + "/" + look.size + (look.single ? "/1" : "");
     if (key === this.look || !this.embedded) return;
     this.embedChart();
   };
@@ -738,7 +751,7 @@
       return;
     }
     var look = this.lookNow();
-    this.look = look.theme + "/" + look.size;
+    this.look = look.theme + "/" + look.size + (look.single ? "/1" : "");
     this.embedded = true;
     var spec = this.styledSpec(look), line = this.lineData(), sig = this.signals();
     spec.datasets = { line: line };

@@ -349,6 +349,7 @@ def grid_payload() -> dict[str, Any]:
         "rule_bits": hh.RULE_BITS, "rule_text": hh.RULE_TEXT_NL, "refusals": REFUSALS,
         "approx_bits": APPROX_BITS, "approx_rows": APPROX_ROWS, "approx_params": {}, "model_approx": {},
         "approximations": {}, "thresholds": {}, "rent_default": {}, "wml": {}, "max_rate": {},
+        "series_single": [SERIES["n1"], SERIES_SINGLE_N1],
     }
     params = {}
     for year in available_years():
@@ -385,6 +386,8 @@ SERIES = {
     "n1": "Netto uit werk ouder 1",
     "n2": "Netto uit werk ouder 2",
 }
+#: The line of a single parent's own net income (the page renames "ouder 1" for one parent).
+SERIES_SINGLE_N1 = "Netto uit eigen werk"
 #: Line styles per series: (Okabe-Ito colour name for light, for dark, dash pattern).
 SERIES_STYLE = {"d": ("zwart", "wit", [1, 0]), "dv": ("oranje", "oranje", [1, 3]),
                 "n1": ("blauw", "hemelsblauw", [6, 3]), "n2": ("vermiljoen", "vermiljoen", [2, 2])}
@@ -428,7 +431,7 @@ def chart_spec() -> dict[str, Any]:
     x = alt.X("x:Q", title="Betaalde uren per week van de gekozen ouder", scale=alt.Scale(domain=[0, 40]),
               axis=alt.Axis(values=list(range(0, 41, 4))))
     y = alt.Y("euro:Q", title="Euro per maand", axis=alt.Axis(format=",.0f"))
-    lines = line.mark_line(strokeWidth=2.5).encode(
+    lines = line.mark_line(strokeWidth=2.5, aria=False).encode(
         x=x, y=y, color=colour,
         strokeDash=alt.StrokeDash("reeks:N", title=None, legend=legend, sort=list(SERIES.values()),
                                   scale=alt.Scale(domain=list(SERIES.values()), range=[v[2] for v in SERIES_STYLE.values()])),
@@ -443,8 +446,9 @@ def chart_spec() -> dict[str, Any]:
     ).transform_fold(["ez", "fo"], as_=["grens", "euro"]).transform_calculate(
         label="datum.grens == 'ez' ? 'economisch zelfstandig (70%)' : 'financieel onafhankelijk (100%)'"
     )
-    rules = thresholds.mark_rule(strokeDash=[4, 4], color=CHART_THEMES["light"]["rule"]).encode(y="euro:Q")
-    rule_text = thresholds.mark_text(align="right", dx=0, dy=-6, x="width", color=CHART_THEMES["light"]["text"]).encode(
+    rules = thresholds.mark_rule(strokeDash=[4, 4], color=CHART_THEMES["light"]["rule"], aria=False).encode(y="euro:Q")
+    rule_text = thresholds.mark_text(align="right", dx=0, dy=-6, x="width", color=CHART_THEMES["light"]["text"],
+                                     aria=False).encode(
         y="euro:Q", text="label:N")
     chart = alt.layer(rules, rule_text, lines, points).add_params(*params).properties(
         width="container", height=320,
@@ -456,6 +460,13 @@ def chart_spec() -> dict[str, Any]:
     if theme:
         spec["config"] = {**theme, **spec.get("config", {})}
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # Screen readers: Dutch labels only. The dots carry a Dutch description each; axes, legend and
+    # lines would get English labels from Vega, so they are left out of the accessibility tree.
+    spec["description"] = "Grafiek: besteedbaar inkomen en netto inkomen uit werk per maand bij 0 tot 40 uur betaald werk"
+    spec.setdefault("config", {})
+    spec["config"]["axis"] = {**spec["config"].get("axis", {}), "aria": False}
+    spec["config"]["legend"] = {**spec["config"].get("legend", {}), "aria": False}
+    spec["config"]["title"] = {**spec["config"].get("title", {}), "aria": False}
     spec["usermeta"] = {"embedOptions": {"renderer": "svg", "actions": False},
                         "fonts": CHART_FONTS, "themes": CHART_THEMES,
                         "colours": {"light": series_colours("light"), "dark": series_colours("dark")}}
