@@ -148,6 +148,17 @@
     window.addEventListener("beforeprint", function () { me.renderPrint(); });
     window.addEventListener("afterprint", function () { document.documentElement.classList.remove("wz-printing"); });
     window.addEventListener("resize", function () { me.restyle(); });
+    // the summary bar follows the reader while any part of the explorer's controls or results is on screen
+    if (window.IntersectionObserver) {
+      var seen = new Map();
+      var io = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) { seen.set(e.target, e.isIntersecting); });
+        var any = false;
+        seen.forEach(function (v) { any = any || v; });
+        root.classList.toggle("wz-in-view", any);
+      });
+      root.querySelectorAll(".wz-controls, .wz-chart, .wz-results").forEach(function (el) { io.observe(el); });
+    }
     new MutationObserver(function () { me.restyle(); }).observe(document.documentElement,
       { attributes: true, attributeFilter: ["data-theme", "data-mode", "class"] });
     if (window.matchMedia) {
