@@ -187,8 +187,14 @@
     var meta = this.meta, params = this.params;
     var o = evaluateState(s, meta, params, 0);
     var v = { o: o, rent: o.rent, days: daysFor(normalised(s, meta), meta), phases: {} };
+    // The disregard only changes something for earnings on top of bijstand; its single-parent phase
+    // only for a single parent with a child under 12 (the model gives the same numbers otherwise,
+    // so those calls are skipped: the chart needs 41 states per change).
+    var earns = o.net1 + o.net2 > 0, kids = Number(s.kinderen), young = false;
+    for (var i = 1; i <= kids; i++) if (Number(s["leeftijd" + i]) < 12) young = true;
+    var needed = { 0: true, 1: earns, 2: earns && s.huishouden === "alleen" && young };
     [0, 1, 2].forEach(function (ph) {
-      var q = ph === 0 ? o : evaluateState(s, meta, params, ph);
+      var q = (ph === 0 || !needed[ph]) ? o : evaluateState(s, meta, params, ph);
       v.phases[ph] = { o: q, bb: month(q.bijstand), ht: month(q.huurtoeslag), dt: month(q.disposable_year),
                        differs: ph !== 0 && Math.abs(q.disposable_year - o.disposable_year) >= 0.5, ax: q.approx, r: q.rules };
     });

@@ -330,6 +330,19 @@ def approx_rows_marked(outputs: Any, year: int, huur_given: bool) -> set[str]:
     return {row for row, bits in APPROX_ROWS.items() if any(ax & APPROX_BITS[b] for b in bits)}
 
 
+def marked_rows(state: dict[str, Any]) -> set[str]:
+    """Rows (and ``status``) that the page marks with "≈" for a state: the approximation bits of the
+    outputs after the disregard and in its phases, plus the proposed rent (the page's approxBits)."""
+    s = normalise(state)
+    outs = [outputs_for(s, ph) for ph in (0, 1, 2)]
+    ax = int(outs[0]["approx"]) | int(outs[1]["approx"])
+    if abs(outs[2]["disposable_year"] - outs[0]["disposable_year"]) >= 0.5:
+        ax |= int(outs[2]["approx"])
+    if outs[0]["huurtoeslag"] > 0 and s["huur"] is None and "rent_default" in approx_params(int(s["jaar"])):
+        ax |= APPROX_BITS["rent_default"]
+    return {row for row, bits in APPROX_ROWS.items() if any(ax & APPROX_BITS[b] for b in bits)}
+
+
 def _param_marks(year: int) -> list[dict[str, str]]:
     p = load_params(year)
     return [{"name": k, "label": p.entry(k)["label"], "note": p.entry(k).get("note", "")} for k in p.approximations()]

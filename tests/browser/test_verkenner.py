@@ -466,6 +466,13 @@ def test_generated_states_headline_rows_chart_and_sentences_agree_with_the_model
             if phase.is_displayed():
                 assert int(phase.get_attribute("data-first")) == month(first, "dt"), link
                 assert int(phase.get_attribute("data-after")) == month(out, "dt"), link
+            marked = explorer.marked_rows(state)  # the "≈" map: one table, the same on page and in Python
+            for key in SHOWN:
+                row = browser.find_elements(By.CSS_SELECTOR, f'tr[data-row="{key}"]')
+                if row and row[0].is_displayed() and key in explorer.APPROX_ROWS:
+                    assert ("≈" in _shown(browser, key)[1]) == (key in marked), (link, key, marked)
+            status = browser.find_element(By.CSS_SELECTOR, '[data-out="status1"]').text
+            assert ("≈" in status) == ("status" in marked), (link, status)
             lost = browser.find_element(By.CSS_SELECTOR, '[data-out="lost"]')
             lost_month = int(round((out["lost_credits1"] + out["lost_credits2"]) / 12))
             assert lost.is_displayed() == (lost_month > 0), link
