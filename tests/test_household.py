@@ -1,8 +1,7 @@
 """Tests of the household model.
 
-1. Oracles: every row of the researched examples (data/params/examples.csv, copied from
-   ../shared/research/tax/examples.csv) that the
-   model covers is checked within its tolerance. The expected values come from published tables
+1. Oracles: every row of the researched examples (data/params/examples.csv, each row with its
+   published source) that the model covers is checked within its tolerance. The expected values come from published tables
    and sources, not from this model. Rows the model does not cover are listed with the reason,
    and a test makes sure no row is skipped silently.
 2. Properties (hypothesis) that any reader would expect of the rules.
@@ -24,7 +23,7 @@ from hypothesis import strategies as st
 from werkzorg import household as hh
 from werkzorg.params import load_params
 
-#: A copy of ../shared/research/tax/examples.csv (researched expected values with sources).
+#: The researched examples: expected values from published sources, each row naming its source.
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "params" / "examples.csv"
 
 #: Rows the model does not cover, with the reason (checked: every other row is a test case).
@@ -391,10 +390,11 @@ def test_disregard_never_exceeds_its_maximum_or_its_share(row):
 @st.composite
 def client_households(draw):
     """The households of the brief: single parents and couples, on and off bijstand, children of
-    every age 0-17 (childcare type following age), whole hours 0-40."""
+    every age 0-17 (childcare type following age), whole hours 0-40, housemates, adults under 27."""
     couple = draw(st.booleans())
     row = {"year": draw(st.sampled_from([2025, 2026])), "couple": couple, "bijstand": draw(st.booleans()),
-           "rent": draw(st.sampled_from([0.0, 450.0, 610.0, 900.0])), "vrijlating": draw(st.sampled_from([0, 1, 2]))}
+           "rent": draw(st.sampled_from([0.0, 450.0, 610.0, 900.0])), "vrijlating": draw(st.sampled_from([0, 1, 2])),
+           "kostendelers": draw(st.sampled_from([0, 0, 0, 1, 2])), "under27": draw(st.booleans())}
     for a in ("1", "2") if couple else ("1",):
         row["wage" + a] = draw(st.sampled_from([14.06, 14.71, 20.0, 30.0]))
         row["hours" + a] = float(draw(st.integers(0, 40)))
