@@ -142,11 +142,22 @@
     var printButton = root.querySelector("#wz-print");
     if (printButton) printButton.addEventListener("click", function () {
       me.renderPrint();
+      // the sheet alone on paper: a copy as the body's only shown child while printing
+      var old = document.querySelector("body > .wz-print-root");
+      if (old) old.remove();
+      var copy = root.querySelector('[data-out="print"]').cloneNode(true);
+      copy.className = "wz-print-root";
+      copy.removeAttribute("aria-hidden");
+      document.body.appendChild(copy);
       document.documentElement.classList.add("wz-printing");
       window.print();
     });
     window.addEventListener("beforeprint", function () { me.renderPrint(); });
-    window.addEventListener("afterprint", function () { document.documentElement.classList.remove("wz-printing"); });
+    window.addEventListener("afterprint", function () {
+      document.documentElement.classList.remove("wz-printing");
+      var copy = document.querySelector("body > .wz-print-root");
+      if (copy) copy.remove();
+    });
     window.addEventListener("resize", function () { me.restyle(); });
     // the summary bar follows the reader while any part of the explorer's controls or results is on screen
     if (window.IntersectionObserver) {
@@ -488,7 +499,7 @@
     } else parts.push("geen kinderen");
     parts.push((single ? "" : "ouder 1 ") + s.uren1 + " uur, " + wage(1));
     if (!single) parts.push("ouder 2 " + s.uren2 + " uur, " + wage(2));
-    if (kids) parts.push(daysFor(s, meta) + " dagen opvang (" + label("opvangsoort") + ")");
+    if (kids) parts.push(daysFor(s, meta) + " dagen opvang" + (s.opvangsoort === "gastouder" ? " bij een gastouder" : ""));
     parts.push("huur " + euro(s.huur === null || s.huur === undefined ? meta.rent_default[String(s.jaar)] : s.huur));
     if (Number(s.kostendelers)) parts.push(label("kostendelers") + " van 27+ in huis");
     if (Number(s.ouderleeftijd) !== 27) parts.push(label("ouderleeftijd"));
@@ -602,7 +613,7 @@
     });
     var body = el("tbody", undefined, table);
     this.root.querySelectorAll("table.wz-readout tbody tr").forEach(function (tr) {
-      if (tr.hidden) return;
+      if (tr.hidden || !tr.getClientRects().length) return;  // not shown on the page (e.g. a partner's row)
       var k = tr.dataset.row, row = el("tr", undefined, body);
       var label = tr.querySelector("th").cloneNode(true);
       label.querySelectorAll(s.huishouden === "alleen" ? ".wz-label-couple" : ".wz-label-single").forEach(function (x) { x.remove(); });
