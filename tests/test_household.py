@@ -1,8 +1,7 @@
 """Tests of the household model.
 
-1. Oracles: every row of the researched examples (data/params/examples.csv, copied from
-   ../shared/research/tax/examples.csv) that the
-   model covers is checked within its tolerance. The expected values come from published tables
+1. Oracles: every row of the researched examples (data/params/examples.csv, each row with its
+   published source) that the model covers is checked within its tolerance. The expected values come from published tables
    and sources, not from this model. Rows the model does not cover are listed with the reason,
    and a test makes sure no row is skipped silently.
 2. Properties (hypothesis) that any reader would expect of the rules.
@@ -24,7 +23,7 @@ from hypothesis import strategies as st
 from werkzorg import household as hh
 from werkzorg.params import load_params
 
-#: A copy of ../shared/research/tax/examples.csv (researched expected values with sources).
+#: The researched examples: expected values from published sources, each row naming its source.
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "params" / "examples.csv"
 
 #: Rows the model does not cover, with the reason (checked: every other row is a test case).
@@ -240,7 +239,7 @@ def test_approximation_mark_follows_the_parameters():
     high = _couple(2025, 40, 40)
     assert low["approx"] & hh.APPROX_BITS["kot"] == 0
     assert high["approx"] & hh.APPROX_BITS["kot"]
-    assert _couple(2026, 16, 8)["approx"] & hh.APPROX_BITS["bijstand"]
+    assert _couple(2026, 16, 8)["approx"] & hh.APPROX_BITS["thresholds"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -388,6 +387,84 @@ def test_disregard_never_exceeds_its_maximum_or_its_share(row):
             assert v == 0
 
 
+@st.composite
+def client_households(draw):
+    """The households of the brief: single parents and couples, on and off bijstand, children of
+    every age 0-17 (childcare type following age), whole hours 0-40, housemates, adults under 27."""
+    couple = draw(st.booleans())
+    row = {"year": draw(st.sampled_from([2025, 2026])), "couple": couple, "bijstand": draw(st.booleans()),
+           "rent": draw(st.sampled_from([0.0, 450.0, 610.0, 900.0])), "vrijlating": draw(st.sampled_from([0, 1, 2])),
+           "kostendelers": draw(st.sampled_from([0, 0, 0, 1, 2])), "under27": draw(st.booleans())}
+    for a in ("1", "2") if couple else ("1",):
+        row["wage" + a] = draw(st.sampled_from([14.06, 14.71, 20.0, 30.0]))
+        row["hours" + a] = float(draw(st.integers(0, 40)))
+    for i in range(1, draw(st.integers(0 if couple else 1, 3)) + 1):
+        age = draw(st.integers(0, 17))
+        kind = "dagopvang" if age <= 3 else "bso" if age <= 12 else ""
+        row[f"child{i}_age"] = float(age)
+        row[f"child{i}_care"] = kind
+        if kind:
+            row[f"child{i}_care_hours"] = float(draw(st.sampled_from([0, 10, 20, 30]) if kind == "dagopvang"
+                                                      else st.sampled_from([0, 4, 8, 12])))
+            row[f"child{i}_price"] = 11.0
+    return row
+
+
+@SETTINGS
+@given(client_households())
+def test_no_credit_of_an_adult_who_does_not_exist(row):
+    """A single parent has no second adult: no credit, lost credit or income is reported for one."""
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    if not row["couple"]:
+        for col in ("gross2", "tax2", "ahk2", "ak2", "iack2", "lost_credits2", "net2", "vrijlating2"):
+            assert out[col] == 0, col
+        assert not out["ez2"] and not out["fo2"]
+
+
+@SETTINGS
+@given(client_households())
+def test_no_lost_general_credit_on_bijstand(row):
+    """The municipality applies the heffingskortingen to the bijstand: nothing is lost while it tops up."""
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    if out["bijstand"] > 0:
+        assert out["lost_credits1"] == 0 and out["lost_credits2"] == 0
+        assert not out["rules"] & hh.RULE_BITS["credits_lost"]
+
+
+@SETTINGS
+@given(client_households())
+def test_disposable_income_is_the_sum_of_its_parts(row):
+    out = hh.evaluate(pd.DataFrame([row])).iloc[0]
+    parts = (out["net1"] + out["net2"] + out["bijstand"] + out["kgb"] + out["zorgtoeslag"] + out["huurtoeslag"]
+             + out["kot"] - out["childcare_cost"])
+    assert out["disposable_year"] == pytest.approx(parts, abs=1e-6)
+    assert out["disposable_month"] == pytest.approx(out["disposable_year"] / 12)
+    for a in ("1", "2"):  # net = gross - (tax - credits used)
+        assert out["net" + a] == pytest.approx(out["gross" + a] - out["tax" + a] + out["ahk" + a] + out["ak" + a]
+                                               + out["iack" + a], abs=1e-6)
+
+
+@SETTINGS
+@given(client_households(), st.sampled_from([1, 2]))
+def test_monotone_where_the_law_is(row, adult):
+    """One more hour never lowers gross wage, tax or the toetsingsinkomen, and never raises bijstand,
+    kindgebonden budget, zorgtoeslag or huurtoeslag (all fall with income); childcare costs do not
+    depend on hours worked. (Disposable income itself is not monotone by law: the IACK can move to
+    the partner, see test_iack_moves_to_the_partner_who_becomes_the_lower_earner.)"""
+    if adult == 2 and not row["couple"]:
+        adult = 1
+    h = "hours%d" % adult
+    if row[h] >= 40:
+        return
+    more = dict(row, **{h: row[h] + 1})
+    a, b = hh.evaluate(pd.DataFrame([row, more])).to_dict("records")
+    for col in ("gross1", "gross2", "tax1", "tax2", "toetsingsinkomen"):
+        assert b[col] >= a[col] - 1e-6, col
+    for col in ("bijstand", "kgb", "zorgtoeslag", "huurtoeslag"):
+        assert b[col] <= a[col] + 1e-6, col
+    assert b["childcare_cost"] == a["childcare_cost"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(year=st.sampled_from([2025, 2026]), persons=st.integers(1, 6), rent=st.floats(0, 1500, allow_nan=False),
        incomes=st.lists(st.floats(0, 90000, allow_nan=False), min_size=2, max_size=8))
@@ -468,47 +545,56 @@ def test_scenario_rejects_unknown_household():
 # The explorer grid and the widgets' comparison use the same model
 # --------------------------------------------------------------------------------------------
 
-def test_explorer_grid_rows_equal_the_model_one_by_one():
+def test_explorer_links_keep_whole_hours_and_old_spellings():
+    """A link with uren1=18 keeps 18 hours; the case cards' loon=laag and kinderen=2s still work."""
     from werkzorg import explorer
-    grid = explorer.build_grid()
-    rng = np.random.default_rng(7)
-    for i in rng.choice(len(grid), 25, replace=False):
-        row = grid.iloc[int(i)]
-        settings = {k: row[k] for k in ("huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2")}
-        out = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings)])).iloc[0]
-        for key in ("d", "n1", "n2", "kot", "kc", "kgb", "zt", "bb"):
-            assert row[key] == explorer.expected_month(out, key), (settings, key)
-        assert row["ti"] == round(out["toetsingsinkomen"]) and row["r"] == out["rules"] | (row["r"] & 12)
+    state, ignored = explorer.state_from_query({"huishouden": "alleenstaand", "uren1": "18", "loon": "laag",
+                                                "kinderen": "2s", "opvang": "volgt"})
+    assert not ignored
+    assert (state["huishouden"], state["uren1"], state["loon1"], state["kinderen"]) == ("alleen", 18, "min", 2)
+    assert (state["leeftijd1"], state["leeftijd2"], state["opvang"]) == (3, 7, explorer.OPVANG_AUTO)
+    three, _ = explorer.state_from_query({"kinderen": "3"})
+    assert [three[f"leeftijd{i}"] for i in (1, 2, 3)] == [4, 7, 10]
+    _, ignored = explorer.state_from_query({"uren1": "17.5", "huishouden": "drie"})
+    assert ignored == ["uren1=17.5", "huishouden=drie"]
 
 
-def test_explorer_grid_carries_the_first_months_of_the_disregard():
-    """Rows on bijstand with earnings carry how bijstand and income change during the disregard."""
+def test_explorer_wage_per_partner_and_child_ages_reach_the_model():
     from werkzorg import explorer
-    grid = explorer.build_grid()
-    picks = grid[(grid.b1 != 0)]
-    assert len(picks) > 100 and (grid[grid.huishouden == "paar"].b2 == 0).all()
-    assert len(grid[(grid.huishouden == "alleen") & (grid.b2 != 0)]) > 20
-    edge = grid[(grid.b1 != 0) & (grid.bb == 0)]  # just above the norm: the disregard brings bijstand back
-    for _, row in pd.concat([picks.sample(15, random_state=3), edge.head(3)]).iterrows():
-        settings = {k: row[k] for k in ("huishouden", "jaar", "kinderen", "loon", "opvang", "uren1", "uren2")}
-        base = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings)])).iloc[0]
-        first = hh.evaluate(pd.DataFrame([explorer.inputs_for(**settings, vrijlating=1)])).iloc[0]
-        assert row["b1"] == round(first["bijstand"] - base["bijstand"]) > 0
-        assert row["e1"] == round(first["disposable_year"] / 12) - round(base["disposable_year"] / 12)
-        assert row["r"] & hh.RULE_BITS["vrijlating_n"]
+    row = explorer.inputs_for_state({"huishouden": "paar", "loon1": 30.0, "loon2": "min", "jaar": 2026, "kinderen": 2,
+                                     "leeftijd1": 2, "leeftijd2": 6, "uren1": 40, "uren2": 18, "opvang": 2,
+                                     "opvangsoort": "centrum", "prijs": 9.5})
+    p = load_params(2026)
+    assert (row["wage1"], row["wage2"], row["hours2"]) == (30.0, p["wml_hourly_jan"], 18.0)
+    assert (row["child1_care"], row["child1_care_hours"], row["child2_care"], row["child2_care_hours"]) == (
+        "dagopvang", 20.0, "bso", 8.0)
+    assert row["child1_price"] == row["child2_price"] == 9.5
+    gast = explorer.inputs_for_state({"kinderen": 1, "leeftijd1": 5, "opvangsoort": "gastouder", "opvang": 1})
+    assert gast["child1_care"] == "gastouder" and gast["child1_price"] == round(load_params(2025)["kot_max_rate"]["gastouder"] + 0.5, 2)
+    teen = explorer.inputs_for_state({"kinderen": 1, "leeftijd1": 14, "opvang": 3})
+    assert teen["child1_care"] == "" and teen["child1_age"] == 14
 
 
 def test_explorer_childcare_follows_the_hours_of_who_works_least():
     from werkzorg import explorer
     auto = explorer.OPVANG_AUTO
-    assert explorer.normalise({"huishouden": "paar", "kinderen": "2", "opvang": auto, "uren1": 40, "uren2": 0})["opvang"] == 0
-    assert explorer.normalise({"huishouden": "paar", "kinderen": "2", "opvang": auto, "uren1": 32, "uren2": 16})["opvang"] == 2
-    assert explorer.normalise({"huishouden": "alleen", "kinderen": "1", "opvang": auto, "uren1": 36, "uren2": 0})["opvang"] == 5
+    assert explorer.days_for({"huishouden": "paar", "kinderen": 2, "opvang": auto, "uren1": 40, "uren2": 0}) == 0
+    assert explorer.days_for({"huishouden": "paar", "kinderen": 2, "opvang": auto, "uren1": 32, "uren2": 16}) == 2
+    assert explorer.days_for({"huishouden": "paar", "kinderen": 2, "opvang": auto, "uren1": 32, "uren2": 17}) == 3
+    assert explorer.days_for({"huishouden": "alleen", "kinderen": 1, "opvang": auto, "uren1": 36}) == 5
     # the client manager's "now": he 40, she 0; no childcare costs, so no fake gain later
-    now = explorer.outputs_for(dict(explorer.DEFAULTS, kinderen="2", loon="min", uren1=40, uren2=0), huur=610)
+    now = explorer.outputs_for(dict(kinderen=2, loon1="min", loon2="min", uren1=40, uren2=0, huur=610))
     assert now["childcare_cost"] == 0 and not now["rules"] & hh.RULE_BITS["kot_not_entitled"]
-    chosen = explorer.outputs_for(dict(explorer.DEFAULTS, kinderen="2", loon="min", uren1=40, uren2=0, opvang=2), huur=610)
+    chosen = explorer.outputs_for(dict(kinderen=2, loon1="min", loon2="min", uren1=40, uren2=0, opvang=2, huur=610))
     assert chosen["kot"] == 0 and chosen["childcare_cost"] > 0 and chosen["rules"] & hh.RULE_BITS["kot_not_entitled"]
+
+
+def test_explorer_refuses_parents_under_21_and_says_why():
+    from werkzorg import explorer
+    assert explorer.refusal({"ouderleeftijd": 18}) and "jongerennorm" in explorer.refusal({"ouderleeftijd": 18})
+    assert explorer.refusal({"ouderleeftijd": 21}) is None
+    young = explorer.inputs_for_state({"ouderleeftijd": 21})
+    assert young["under27"] is True
 
 
 def test_rules_applied_are_plain_sentences_for_the_scenario():
@@ -542,30 +628,19 @@ def test_single_parent_keeps_more_in_the_first_months_than_after():
     assert first["disposable_year"] > single_parent["disposable_year"] > after["disposable_year"]
 
 
-def test_explorer_grid_covers_every_control_setting_and_stays_small():
+def test_explorer_page_and_data_stay_small_and_offline():
     from werkzorg import explorer
-    grid = explorer.build_grid()
-    couples = grid[grid.huishouden == "paar"]
-    n_kids_with_care = len(explorer.DIMENSIONS["kinderen"]) - 1
-    per_kids = len(explorer.DIMENSIONS["jaar"]) * len(explorer.DIMENSIONS["loon"]) * len(explorer.DIMENSIONS["uren1"]) ** 2
-    assert len(couples) == per_kids * (n_kids_with_care * len(explorer.DIMENSIONS["opvang"]) + 1)
-    assert not grid.duplicated(list(explorer.DIMENSIONS)).any()
-    page = explorer.static_explorer_html(grid)
-    assert len(page.encode()) < 40_000  # the grid is a separate, cacheable script now
+    page = explorer.static_explorer_html()
+    assert len(page.encode()) < 60_000  # the model and parameters are a separate, cacheable script
     assert "http://" not in page and "https://" not in page  # the page refers to nothing outside itself
-    script = explorer.grid_script(grid)
-    assert script.startswith("window.wzVerkennerData=") and len(script.encode()) < 2e6
-
-
-def test_explorer_rejects_unknown_control_values():
-    from werkzorg import explorer
-    with pytest.raises(ValueError, match="kinderen: must be one of"):
-        explorer.inputs_for("paar", 2025, "7", "20", 2, 40, 16)
+    assert "data/params" not in page  # no repository paths for readers
+    script = explorer.grid_script()
+    assert "window.wzVerkennerData=" in script and "wzHuishouden" in script and len(script.encode()) < 100_000
 
 
 def test_explorer_normalise_fixes_controls_that_do_not_apply():
     from werkzorg import explorer
-    s = explorer.normalise({"huishouden": "alleen", "uren2": 24, "as": 2, "kinderen": "0", "opvang": 3})
+    s = explorer.normalise({"huishouden": "alleen", "uren2": 24, "as": 2, "kinderen": 0, "opvang": 3})
     assert (s["uren2"], s["as"], s["opvang"]) == (0, 1, 0)
 
 
@@ -582,3 +657,142 @@ def test_widgets_comparison_shows_now_wished_and_difference():
     assert table.loc["Aandeel zorg ouder 2", "gewenst"] == pytest.approx(20 / 30)
     html_table = widgets.comparison_html(widgets.comparison(now, wished))
     assert "Besteedbaar inkomen" in html_table and "€" in html_table
+
+
+# --------------------------------------------------------------------------------------------
+# Kostendelersnorm and adults under 27 (Participatiewet art. 21, 22a, 31 lid 5)
+# --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_kostendelersnorm_formula_meets_the_published_norms(year):
+    """(40% + A × 30%) / A × the norm for gehuwden: with A = 1 it is the published single norm
+    (70%), and a couple (A = 2) keeps the norm for gehuwden; one housemate more lowers each."""
+    p = load_params(year)
+    both = 6 * p["bijstand_couple_jan"] + 6 * p["bijstand_couple_jul"]
+    single = 6 * p["bijstand_single_jan"] + 6 * p["bijstand_single_jul"]
+    kd = p["kd_base"], p["kd_per_person"]
+    assert (kd[0] + kd[1]) * both == pytest.approx(single, abs=12 * 0.02)
+    # a single parent sharing the home with one other adult: A = 2, 50% of the gehuwdennorm
+    out = hh.evaluate_one(year=year, household="alleenstaand", bijstand=True, children=[{"age": 4}])
+    shared = hh.evaluate(pd.DataFrame([dict(hh.scenario(year=year, household="alleenstaand", bijstand=True,
+                                                         children=[{"age": 4}]), kostendelers=1)])).iloc[0]
+    assert out["bijstand"] == pytest.approx(single)
+    assert shared["bijstand"] == pytest.approx(0.5 * both)
+    assert shared["rules"] & hh.RULE_BITS["kostendelers"]
+    couple3 = hh.evaluate(pd.DataFrame([dict(hh.scenario(year=year, household="paar", bijstand=True), kostendelers=1)])).iloc[0]
+    assert couple3["bijstand"] == pytest.approx(2 * (0.4 + 3 * 0.3) / 3 * both)
+
+
+def test_under_27_no_earnings_disregard():
+    row = hh.scenario(year=2025, household="alleenstaand", bijstand=True, vrijlating=1,
+                      adults=[{"wage": 14.06, "hours": 12}], children=[{"age": 4}])
+    old, young = hh.evaluate(pd.DataFrame([row, dict(row, under27=True)])).to_dict("records")
+    assert old["vrijlating1"] > 0 and young["vrijlating1"] == 0
+    assert young["disposable_year"] < old["disposable_year"]
+    assert young["rules"] & hh.RULE_BITS["vrijlating_young"]
+
+
+def test_housemates_no_huurtoeslag_computed_and_said():
+    row = hh.scenario(year=2025, household="alleenstaand", bijstand=True, rent=600, children=[{"age": 4}])
+    alone, shared = hh.evaluate(pd.DataFrame([row, dict(row, kostendelers=2)])).to_dict("records")
+    assert alone["huurtoeslag"] > 0 and shared["huurtoeslag"] == 0
+    assert shared["rules"] & hh.RULE_BITS["ht_housemates"]
+
+
+@pytest.mark.parametrize("change, message", [({"kostendelers": 1.5}, "kostendelers: must be a whole number"),
+                                             ({"kostendelers": 9}, "kostendelers: must be between 0 and 5"),
+                                             ({"under27": "ja"}, "under27: must be True or False")])
+def test_new_inputs_name_field_and_range(change, message):
+    with pytest.raises(ValueError, match=message):
+        hh.evaluate(pd.DataFrame([dict(hh.scenario(), **change)]))
+
+
+# --------------------------------------------------------------------------------------------
+# Texts that name the explorer's options exist in its one control description
+# --------------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _texts_about_the_explorer() -> list[Path]:
+    """Every page, notebook, template and data text of the book that mentions the explorer (scanned)."""
+    candidates = [*ROOT.joinpath("book").rglob("*.md"), *ROOT.joinpath("book").rglob("*.j2"),
+                  *ROOT.joinpath("notebooks").glob("*.md"), *ROOT.joinpath("data").glob("*.md"),
+                  *ROOT.joinpath("data").glob("*.yaml")]
+    return [p for p in candidates if "verkenner" in p.read_text(encoding="utf-8")]
+
+
+def _explorer_labels() -> set[str]:
+    from werkzorg import explorer
+    labels = set()
+    for c in explorer.CONTROLS.values():
+        labels |= {c["label"].lower(), c.get("label_single", c["label"]).lower()}
+        labels |= {label.lower() for _, label in c.get("options", [])}
+    return labels
+
+
+def test_every_explorer_option_the_book_names_exists():
+    """Scan the book: each {verkenner} role resolves, each option a sentence asks the reader to choose
+    (*italic* after "kies") in a paragraph about the explorer is a label of the control description,
+    and each link to the explorer only uses parameters and values the page accepts."""
+    import re
+    from urllib.parse import parse_qsl, urlparse
+
+    from werkzorg import explorer
+    labels = _explorer_labels()
+    files = _texts_about_the_explorer()
+    assert len(files) > 5  # the scan finds the explorer page, exercises, notebook, case cards
+    roles, named, links = 0, 0, 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for ref in re.findall(r"\{verkenner\}`([^`]+)`", text):
+            roles += 1
+            name, _, value = ref.partition("=")
+            assert name in explorer.CONTROLS, f"{path.name}: the explorer has no control {name!r}"
+            if value:
+                explorer.option_label(name, value)  # KeyError names the missing option
+        for para in re.split(r"\n\s*\n", text):
+            if "verkenner" not in para.lower():
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", para):
+                if not re.search(r"\b[Kk]ies", sentence):
+                    continue
+                for phrase in re.findall(r"(?<![*\w`])\*([^*\n]+)\*(?!\*)", sentence):
+                    named += 1
+                    assert phrase.strip().lower() in labels, (
+                        f"{path.name}: asks to choose *{phrase}*, which the explorer does not offer")
+        for href in re.findall(r"verkenner\.html\?([^\"'\s)<>`]+)", text):
+            if "{{" in href:
+                continue  # a template; its values are checked where the case cards are made
+            links += 1
+            _, ignored = explorer.state_from_query(dict(parse_qsl(urlparse("?" + href.replace("&amp;", "&")).query)))
+            assert not ignored, f"{path.name}: the explorer ignores {ignored} in {href}"
+    assert roles >= 3 and links >= 10
+
+
+def test_widget_and_page_take_their_labels_from_the_control_description():
+    from werkzorg import explorer, widgets
+    page = explorer.controls_html()
+    for name, c in explorer.CONTROLS.items():
+        assert html_escape(c["label"]) in page, name
+        for _, label in c.get("options", []):
+            assert html_escape(label) in page, (name, label)
+    assert "beide ouders" not in page.lower()
+    w = widgets.explorer_widget()
+    descriptions = _widget_descriptions(w)
+    assert explorer.CONTROLS["huishouden"]["label"] in descriptions and explorer.CONTROLS["opvang"]["label"] in descriptions
+
+
+def html_escape(text: str) -> str:
+    import html
+    return html.escape(text)
+
+
+def _widget_descriptions(widget) -> set[str]:
+    out, todo = set(), [widget]
+    while todo:
+        w = todo.pop()
+        if getattr(w, "description", None):
+            out.add(w.description)
+        todo.extend(getattr(w, "children", ()))
+    return out

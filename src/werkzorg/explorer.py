@@ -1,31 +1,35 @@
-"""The static household explorer: a grid precomputed by the household model, and its chart.
+"""The static household explorer: its controls, the model it runs in the page, and its chart.
 
 The page ``book/verkennen/verkenner.md`` calls :func:`static_explorer_html` at build time. It
 embeds a Vega-Lite spec (built with Altair, in the book's plot style), the controls and the
-read-outs. The grid (every combination of the controls, evaluated by
-:func:`werkzorg.household.evaluate`) is written by the Sphinx extension after the build as a
-separate, cacheable script ``_static/verkenner-data.js`` (:func:`write_grid_file`), so the page
-itself stays small.
+read-outs. After the build the Sphinx extension writes ``_static/verkenner-data.js``
+(:func:`write_grid_file`): the household model for one scenario in JavaScript
+(``src/werkzorg/static/huishouden.js``, a port of :mod:`werkzorg.household` checked against it
+on thousands of generated households by ``tests/test_verkenner_js.py``), the parameters of every
+year, and the control description :data:`CONTROLS`. So the page computes every amount for the
+exact state the reader chose (any whole hour, a wage per partner, each child's age), with one
+model call per state; the chart's points are model calls for the same state with other hours.
 
-``_static/verkenner.js`` looks up the row for the chosen controls and writes the numbers. It
-computes one rule itself: the huurtoeslag, because the rent is a free number. It uses the
-same parameters (shipped in the grid file) and the same formula as
-:func:`werkzorg.household.huurtoeslag`; ``tests/test_verkenner_js.py`` checks that both agree on
-thousands of generated cases. Huurtoeslag counts as income for nothing else, so adding it to the
-precomputed total is exact. Controls can be preset from the URL, e.g.
-``verkenner.html?huishouden=paar&uren1=40&uren2=16&opvang=2&huur=650`` (query or ``#`` hash).
+:data:`CONTROLS` is the one description of the explorer's controls: values, Dutch labels, URL
+aliases and help text. The page's form (:func:`controls_html`), its glue (``_static/verkenner.js``),
+the ipywidgets explorer (:mod:`werkzorg.widgets`), the book's ``{verkenner}`` role and the tests
+read it. A state (a dict of control values, also the URL parameters) becomes a model input row by
+:func:`inputs_for_state`; the glue does the same in ``inputFor`` (tested to agree).
 
-Assumptions of the explorer (shown on the page): one wage level for both adults; childcare
-hours per day (10 for dagopvang, 4 for BSO); price per hour = the maximum hourly rate + 0,50;
-the household claims bijstand when its income stays below the norm; childcare follows the
+Controls can be preset from the URL, e.g.
+``verkenner.html?huishouden=paar&uren1=40&uren2=18&opvang=2&huur=650`` (query or ``#`` hash).
+
+Assumptions of the explorer (shown on the page): childcare hours per day (10 for a child up to 3,
+4 for a school child); price per hour = the maximum hourly rate + 0,50 unless the reader gives a
+price; the household claims bijstand when its income stays below the norm; childcare follows the
 hours (:func:`childcare_days_for`) unless the reader picks a number of days.
 """
 
 from __future__ import annotations
 
 import html
-import itertools
 import json
+import math
 import time
 from pathlib import Path
 from typing import Any
@@ -36,212 +40,307 @@ import pandas as pd
 
 from werkzorg import household as hh
 from werkzorg import plots
-from werkzorg.params import STATUS_LABELS_NL, load_params
+from werkzorg.params import STATUS_LABELS_NL, available_years, load_params
 
-#: The controls and their values, in grid order. Keys are also the URL parameter names.
-DIMENSIONS: dict[str, list[Any]] = {
-    "huishouden": ["paar", "alleen"],
-    "jaar": [2025, 2026],
-    "kinderen": ["0", "1", "2", "2s", "3"],
-    "loon": ["min", "20", "30"],
-    "opvang": [0, 1, 2, 3, 4, 5],  # the control also offers "uren": days follow the hours
-    "uren1": list(range(0, 41, 4)),
-    "uren2": list(range(0, 41, 4)),
-}
-
-#: Defaults: a couple, two young children, he 40 and she 8 hours; childcare follows the hours.
-DEFAULTS: dict[str, Any] = {"huishouden": "paar", "jaar": 2025, "kinderen": "2", "loon": "20",
-                            "opvang": "uren", "uren1": 40, "uren2": 8, "as": 2}
 #: Value of the childcare control meaning "days follow the hours" (see :func:`childcare_days_for`).
 OPVANG_AUTO = "uren"
-#: Name of the grid script in _static (written after the build).
+#: Name of the data script in _static (written after the build).
 GRID_FILE = "verkenner-data.js"
-
-#: Dutch labels of the options (shown in the controls).
-LABELS: dict[str, dict[Any, str]] = {
-    "huishouden": {"paar": "Stel", "alleen": "Alleenstaande ouder"},
-    "jaar": {2025: "2025", 2026: "2026"},
-    "kinderen": {"0": "geen kinderen", "1": "1 kind (1 jaar, dagopvang)", "2": "2 kinderen (1 en 3 jaar, dagopvang)",
-                 "2s": "2 kinderen (3 jaar dagopvang, 7 jaar bso)", "3": "3 kinderen (4, 7 en 10 jaar, bso)"},
-    "loon": {"min": "minimumloon", "20": "20 euro bruto per uur", "30": "30 euro bruto per uur"},
-}
-
-#: The children behind each "kinderen" option.
-CHILDREN: dict[str, list[dict[str, Any]]] = {
-    "0": [],
-    "1": [{"age": 1, "care": "dagopvang"}],
-    "2": [{"age": 1, "care": "dagopvang"}, {"age": 3, "care": "dagopvang"}],
-    "2s": [{"age": 3, "care": "dagopvang"}, {"age": 7, "care": "bso"}],
-    "3": [{"age": 4, "care": "bso"}, {"age": 7, "care": "bso"}, {"age": 10, "care": "bso"}],
-}
-
-#: Other spellings accepted in URLs (e.g. from the trainers' case cards).
-ALIASES: dict[str, dict[str, str]] = {
-    "huishouden": {"alleenstaand": "alleen", "alleenstaande": "alleen", "stel": "paar"},
-    "loon": {"laag": "min", "minimumloon": "min", "midden": "20", "hoog": "30"},
-    "opvang": {"auto": "uren", "volgt": "uren"},
-}
-
-
-def normalise(settings: dict[str, Any]) -> dict[str, Any]:
-    """Controls that do not apply are fixed (the glue JS applies the same rules):
-    a single adult has no second adult's hours, without children there is no childcare, and
-    childcare "uren" becomes the days that follow the hours (:func:`childcare_days_for`)."""
-    s = dict(settings)
-    if s.get("huishouden") == "alleen":
-        s["uren2"], s["as"] = 0, 1
-    if s.get("kinderen") == "0":
-        s["opvang"] = 0
-    if s.get("opvang") == OPVANG_AUTO:
-        least = s.get("uren1", 0) if s.get("huishouden") == "alleen" else min(s.get("uren1", 0), s.get("uren2", 0))
-        s["opvang"] = int(childcare_days_for(np.array([least]))[0])
-    return s
-#: Childcare hours per day of care, per type (explorer assumption).
-HOURS_PER_DAY = {"dagopvang": 10, "bso": 4, "gastouder": 10}
-#: Price above the maximum hourly rate that the explorer assumes (euro per hour).
+#: The JavaScript port of the household model (shipped inside the data script).
+MODEL_JS = Path(__file__).resolve().parent / "static" / "huishouden.js"
+#: Most children the page offers (the model takes hh.MAX_CHILDREN).
+PAGE_CHILDREN = hh.MAX_CHILDREN
+#: Ages a child can have on the page.
+CHILD_AGES = list(range(0, 18))
+#: Hours per day of childcare by the child's age: a day at a kinderdagverblijf or gastouder for a
+#: child up to 3, an afternoon of buitenschoolse opvang (or gastouder) for a school child.
+HOURS_PER_DAY = {"jong": 10, "school": 4}
+#: Price above the maximum hourly rate that the explorer assumes (euro per hour) without an own price.
 PRICE_ABOVE_MAX = 0.50
-
-#: Output columns shipped to the page (monthly euros, rounded) and their short keys.
-#: ``d`` is the disposable income without huurtoeslag (the page adds it for the chosen rent).
-MONEY_FIELDS = {"d": "disposable_year", "n1": "net1", "n2": "net2", "g1": "gross1", "g2": "gross2",
-                "kot": "kot", "kc": "childcare_cost", "kgb": "kgb", "zt": "zorgtoeslag", "bb": "bijstand",
-                "lc": "lost_credits", "ik": "iack"}
-#: Fields shipped to the page besides the keys: the money fields, flags, approximation bits,
-#: rules bits, the yearly toetsingsinkomen ``ti`` (for the huurtoeslag), and per phase of the
-#: earnings disregard (1 = first months, 2 = single parent) the change in yearly bijstand
-#: (``b1``, ``b2``) and in monthly disposable income without huurtoeslag (``e1``, ``e2``).
-#: ``d`` travels as ``dr``, its difference from the sum of its rounded parts (a few euros at most),
-#: which compresses far better; the page adds the parts back.
-PAYLOAD_FIELDS = ["dr", "n1", "n2", "kot", "kc", "kgb", "zt", "bb", "lc", "f", "ax", "r", "ti", "b1", "e1", "b2", "e2"]
-#: The parts of ``d`` (sign +1 or -1), as the page adds them up.
-D_PARTS = {"n1": 1, "n2": 1, "bb": 1, "kgb": 1, "zt": 1, "kot": 1, "kc": -1}
-#: Bits of the flags field.
-FLAG_BITS = {"ez1": 1, "ez2": 2, "fo1": 4, "fo2": 8}
+#: Ages of the children when the reader (or a link) only gives their number.
+DEFAULT_AGES = {0: [], 1: [1], 2: [1, 3], 3: [4, 7, 10], 4: [1, 4, 7, 10]}
 
 
-def wage_for(level: str, year: int) -> float:
-    """Hourly wage for a wage level: the minimum wage of the year (January) or a fixed amount."""
-    if level == "min":
-        return float(load_params(year)["wml_hourly_jan"])
-    return float(level)
+def _opt(value: Any, label: str) -> list:
+    return [value, label]
 
 
-def _check_keys(keys: pd.DataFrame) -> None:
-    # Hours may lie between grid points (the notebook uses steps of 1 hour); the model checks their range.
-    for key in ("huishouden", "jaar", "kinderen", "loon", "opvang"):
-        bad = ~keys[key].isin(DIMENSIONS[key])
-        if bad.any():
-            raise ValueError(f"{key}: must be one of {', '.join(map(str, DIMENSIONS[key]))} "
-                             f"(got {keys[key][bad].iloc[0]!r})")
+#: The one description of the explorer's controls, in page order. Per control: ``kind``
+#: (select, range, number), ``label`` (``label_single`` for a single parent when it differs),
+#: ``options`` (value, Dutch label) or ``min``/``max``/``step``, ``default``, ``aliases`` (other
+#: spellings accepted in URLs, e.g. from the trainers' case cards) and ``help`` (shown under it).
+CONTROLS: dict[str, dict[str, Any]] = {
+    "huishouden": {"kind": "select", "label": "Huishouden", "default": "paar",
+                   "options": [_opt("paar", "Stel (twee ouders)"), _opt("alleen", "Alleenstaande ouder")],
+                   "aliases": {"alleenstaand": "alleen", "alleenstaande": "alleen", "stel": "paar"}},
+    "kinderen": {"kind": "select", "label": "Aantal kinderen", "default": 2,
+                 "options": [_opt(0, "geen kinderen"), _opt(1, "1 kind"), _opt(2, "2 kinderen"),
+                             _opt(3, "3 kinderen"), _opt(4, "4 kinderen")],
+                 "aliases": {"2s": 2},
+                 "presets": {"2s": {"kinderen": 2, "leeftijd1": 3, "leeftijd2": 7}}},
+    **{f"leeftijd{i}": {"kind": "select", "label": f"Leeftijd kind {i}", "label_one": "Leeftijd van het kind",
+                        "default": [1, 3, 7, 10][i - 1],
+                        "options": [_opt(a, "jonger dan 1 jaar" if a == 0 else f"{a} jaar") for a in CHILD_AGES],
+                        "child": i}
+       for i in range(1, PAGE_CHILDREN + 1)},
+    "uren1": {"kind": "range", "label": "Betaald werk ouder 1", "label_single": "Betaald werk",
+              "min": 0, "max": 40, "step": 1, "default": 40, "unit": "uur per week"},
+    "uren2": {"kind": "range", "label": "Betaald werk ouder 2", "min": 0, "max": 40, "step": 1, "default": 8,
+              "unit": "uur per week", "couple_only": True},
+    "loon1": {"kind": "number", "label": "Bruto loon per uur ouder 1", "label_single": "Bruto loon per uur",
+              "min": 0, "max": 200, "step": 0.01, "default": 20.0, "unit": "euro",
+              "aliases": {"min": "min", "minimumloon": "min", "laag": "min", "midden": 20.0, "hoog": 30.0},
+              "help": "Leeg of ‘min’: het minimumloon van 1 januari van het gekozen jaar."},
+    "loon2": {"kind": "number", "label": "Bruto loon per uur ouder 2", "min": 0, "max": 200, "step": 0.01,
+              "default": 20.0, "unit": "euro", "couple_only": True,
+              "aliases": {"min": "min", "minimumloon": "min", "laag": "min", "midden": 20.0, "hoog": 30.0},
+              "help": "Leeg of ‘min’: het minimumloon."},
+    "opvang": {"kind": "select", "label": "Kinderopvang", "default": OPVANG_AUTO,
+               "options": [_opt(OPVANG_AUTO, "volgt de uren (1 dag per 8 uur werk)"), _opt(0, "geen"),
+                           _opt(1, "1 dag per week"), _opt(2, "2 dagen per week"), _opt(3, "3 dagen per week"),
+                           _opt(4, "4 dagen per week"), _opt(5, "5 dagen per week")],
+               "aliases": {"auto": OPVANG_AUTO, "volgt": OPVANG_AUTO},
+               "help": "Tot 4 jaar telt een dag als 10 uur (kinderdagverblijf), daarna als 4 uur (bso). "
+                       "Vanaf 13 jaar is er geen opvang."},
+    "opvangsoort": {"kind": "select", "label": "Soort opvang", "default": "centrum",
+                    "options": [_opt("centrum", "kinderdagverblijf of bso (volgt de leeftijd)"),
+                                _opt("gastouder", "gastouder")]},
+    "prijs": {"kind": "number", "label": "Prijs van de opvang per uur", "min": 0, "max": 50, "step": 0.01,
+              "default": None, "unit": "euro",
+              "help": "Leeg: 50 cent boven de maximale uurprijs van de toeslag voor die soort opvang."},
+    "huur": {"kind": "number", "label": "Kale huur per maand", "min": 0, "max": 5000, "step": 10, "default": None,
+             "unit": "euro", "help": "Vul 0 in bij een koopwoning."},
+    "kostendelers": {"kind": "select", "label": "Andere volwassenen in huis (27 jaar of ouder)", "default": 0,
+                     "options": [_opt(0, "niemand"), _opt(1, "1 persoon"), _opt(2, "2 personen"), _opt(3, "3 personen")],
+                     "help": "Bijvoorbeeld een volwassen kind of een ouder. Niet de partner en geen kinderen onder de 27."},
+    "ouderleeftijd": {"kind": "select", "label": "Leeftijd van de ouder(s)", "default": 27,
+                      "options": [_opt(27, "27 jaar of ouder"), _opt(21, "21 tot 27 jaar"), _opt(18, "jonger dan 21 jaar")]},
+    "jaar": {"kind": "select", "label": "Jaar", "default": 2025,
+             "options": [_opt(y, str(y)) for y in available_years()]},
+    "as": {"kind": "select", "label": "Lijn in de grafiek langs de uren van", "default": 2,
+           "options": [_opt(1, "ouder 1"), _opt(2, "ouder 2")], "couple_only": True},
+}
+
+#: Old URL parameters that set other controls (links and case cards made before a wage per partner).
+LEGACY = {"loon": ["loon1", "loon2"]}
+
+#: Values an enumerable control (and a legacy parameter) accepts in a link, as text.
+DIMENSIONS: dict[str, list[Any]] = {
+    **{k: [o[0] for o in c["options"]] + list(c.get("presets", {})) for k, c in CONTROLS.items() if c["kind"] == "select"},
+    **{k: list(range(c["min"], c["max"] + 1, c["step"])) for k, c in CONTROLS.items() if c["kind"] == "range"},
+    "loon": ["min", "15", "20", "25", "30", "40"],
+}
+
+#: Defaults of every control.
+DEFAULTS: dict[str, Any] = {k: c["default"] for k, c in CONTROLS.items()}
+
+#: Reasons the page gives instead of numbers for a state it cannot compute.
+REFUSALS = {
+    "jong": ("Voor ouders jonger dan 21 rekent de verkenner niet. Voor hen gelden een lagere bijstandsnorm "
+             "(de jongerennorm, die afhangt van de ouders en van de woonsituatie) en een lager minimumloon, "
+             "en die zitten niet in het model. Vraag de gemeente om een berekening."),
+}
 
 
-def inputs_for_keys(keys: pd.DataFrame) -> pd.DataFrame:
-    """Model input rows for settings of the explorer's controls (vectorised)."""
-    keys = keys.reset_index(drop=True)
-    _check_keys(keys)
-    couple = (keys["huishouden"] == "paar").to_numpy()
-    years = keys["jaar"].to_numpy(dtype=int)
-    wage_table = {(lvl, y): wage_for(lvl, y) for lvl in DIMENSIONS["loon"] for y in DIMENSIONS["jaar"]}
-    wage = np.array([wage_table[k] for k in zip(keys["loon"], years.tolist())])
-    inp: dict[str, Any] = {
-        "year": years, "couple": couple, "bijstand": True, "rent": 0.0,
-        "wage1": wage, "hours1": keys["uren1"].to_numpy(dtype=float), "care1": 0.0,
-        "wage2": np.where(couple, wage, 0.0), "hours2": np.where(couple, keys["uren2"].to_numpy(dtype=float), 0.0), "care2": 0.0,
-    }
-    days = keys["opvang"].to_numpy(dtype=float)
-    kids = keys["kinderen"].to_numpy()
-    max_rate = {y: load_params(y)["kot_max_rate"] for y in DIMENSIONS["jaar"]}
-    for i in range(hh.MAX_CHILDREN):
-        age = np.full(len(keys), np.nan)
-        care = np.full(len(keys), "", dtype=object)
-        hours = np.zeros(len(keys))
-        price = np.zeros(len(keys))
-        for option, children in CHILDREN.items():
-            if i >= len(children):
-                continue
-            m = kids == option
-            kind = children[i]["care"]
-            age[m] = children[i]["age"]
-            care[m] = kind
-            hours[m] = HOURS_PER_DAY[kind] * days[m]
-            for y in DIMENSIONS["jaar"]:
-                price[m & (years == y)] = round(max_rate[y][kind] + PRICE_ABOVE_MAX, 2)
-        n = i + 1
-        inp[f"child{n}_age"], inp[f"child{n}_care"] = age, care
-        inp[f"child{n}_care_hours"], inp[f"child{n}_price"] = hours, price
-    return pd.DataFrame(inp)
+def state_from_query(query: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """A state from URL parameters, as the page reads a link: aliases and presets applied, the
+    legacy ``loon`` setting both wages, children's ages from :data:`DEFAULT_AGES` when a link gives
+    only their number. Returns (state, ignored parameters as ``name=value``)."""
+    state, ignored = dict(DEFAULTS), []
+    ages_given = any(k.startswith("leeftijd") for k in query)
+    for name, value in query.items():
+        targets = LEGACY.get(name, [name])
+        preset = CONTROLS.get(name, {}).get("presets", {}).get(str(value).strip().lower())
+        if preset:
+            state.update(preset)
+            ages_given = True
+            continue
+        v = coerce(targets[0], value)
+        if v is None and not (CONTROLS.get(targets[0], {}).get("kind") == "number" and str(value).strip() == ""):
+            ignored.append(f"{name}={value}")
+            continue
+        for t in targets:
+            state[t] = v
+        if name == "kinderen" and not ages_given:
+            for i, age in enumerate(DEFAULT_AGES[int(v)], start=1):
+                state[f"leeftijd{i}"] = age
+    return normalise(state), ignored
 
 
-def inputs_for(huishouden: str, jaar: int, kinderen: str, loon: str, opvang: Any, uren1: float, uren2: float = 0,
-               huur: float = 0.0, vrijlating: int = 0) -> dict:
-    """The model input row for one setting of the explorer's controls (plus rent and disregard phase)."""
-    s = normalise({"huishouden": huishouden, "jaar": jaar, "kinderen": kinderen, "loon": loon,
-                   "opvang": opvang, "uren1": uren1, "uren2": uren2 if huishouden == "paar" else 0})
-    s.pop("as", None)
-    row = inputs_for_keys(pd.DataFrame([s])).iloc[0].to_dict()
-    row.update(rent=float(huur), vrijlating=int(vrijlating))
+def option_label(name: str, value: Any) -> str:
+    """The Dutch label of one option of a control (KeyError for an unknown control or option)."""
+    for v, label in CONTROLS[name]["options"]:
+        if str(v) == str(value):
+            return label
+    raise KeyError(f"{name}={value}")
+
+
+def coerce(name: str, text: Any) -> Any:
+    """A URL or form value as the control's value, or None when the control does not accept it.
+    The glue JS does the same in ``coerce`` (tested to agree)."""
+    c = CONTROLS.get(name)
+    if c is None:
+        return None
+    t = str(text).strip().lower()
+    t = {str(k).lower(): v for k, v in c.get("aliases", {}).items()}.get(t, t)
+    if c["kind"] == "select":
+        for v, _ in c["options"]:
+            if str(v).lower() == str(t).lower():
+                return v
+        return None
+    if c["kind"] == "number" and t in ("", None) and c["default"] is None:
+        return None
+    if t in ("min", "") and name.startswith("loon"):
+        return "min"
+    try:
+        num = float(str(t).replace(",", "."))
+    except ValueError:
+        return None
+    if not math.isfinite(num) or num < c["min"] or num > c["max"]:
+        return None
+    if c["kind"] == "range":
+        return int(round(num)) if abs(num - round(num)) < 1e-9 else None
+    return round(num, 2)
+
+
+def normalise(state: dict[str, Any]) -> dict[str, Any]:
+    """Controls that do not apply are fixed (the glue JS applies the same rules): a single adult
+    has no second adult's hours or wage and the line follows adult 1; without children there is
+    no childcare."""
+    s = dict(DEFAULTS, **state)
+    if s["huishouden"] == "alleen":
+        s["uren2"], s["as"] = 0, 1
+    if int(s["kinderen"]) == 0:
+        s["opvang"] = 0
+    return s
+
+
+def childcare_days_for(hours: np.ndarray) -> np.ndarray:
+    """One day of childcare per started 8 hours of work, at most 5 days."""
+    return np.minimum(5, np.ceil(np.asarray(hours, float) / 8.0)).astype(int)
+
+
+def days_for(state: dict[str, Any]) -> int:
+    """Childcare days of a state: the chosen number, or (``uren``) one per started 8 hours of the
+    parent who works least."""
+    s = normalise(state)
+    if int(s["kinderen"]) == 0:
+        return 0
+    if s["opvang"] != OPVANG_AUTO:
+        return int(s["opvang"])
+    least = s["uren1"] if s["huishouden"] == "alleen" else min(s["uren1"], s["uren2"])
+    return int(childcare_days_for(np.array([least]))[0])
+
+
+def wage_of(state: dict[str, Any], adult: int) -> float:
+    """Hourly wage of an adult: the number given, or the minimum wage of January of the year."""
+    w = state.get(f"loon{adult}")
+    if w is None or w == "min":
+        return float(load_params(int(state["jaar"]))["wml_hourly_jan"])
+    return float(w)
+
+
+def care_type(age: int, kind: str) -> str:
+    """Childcare type following age: kinderdagverblijf up to 3, bso 4-12 (or gastouder 0-12), none from 13."""
+    if age > 12:
+        return ""
+    if kind == "gastouder":
+        return "gastouder"
+    return "dagopvang" if age <= 3 else "bso"
+
+
+def inputs_for_state(state: dict[str, Any], vrijlating: int = 0) -> dict[str, Any]:
+    """The model input row for one state of the explorer (the page's ``inputFor`` does the same)."""
+    s = normalise(state)
+    year = int(s["jaar"])
+    p = load_params(year)
+    couple = s["huishouden"] == "paar"
+    days = days_for(s)
+    rent = float(p["rent_default"]) if s["huur"] is None else float(s["huur"])
+    row: dict[str, Any] = dict(hh.INPUT_FIELDS, year=year, couple=couple, bijstand=True, rent=rent,
+                               vrijlating=int(vrijlating), kostendelers=int(s["kostendelers"]),
+                               under27=int(s["ouderleeftijd"]) < 27,
+                               wage1=wage_of(s, 1), hours1=float(s["uren1"]),
+                               wage2=wage_of(s, 2) if couple else 0.0, hours2=float(s["uren2"]) if couple else 0.0)
+    for i in range(1, int(s["kinderen"]) + 1):
+        age = int(s[f"leeftijd{i}"])
+        kind = care_type(age, s["opvangsoort"])
+        hours = (HOURS_PER_DAY["jong"] if age <= 3 else HOURS_PER_DAY["school"]) * days if kind else 0.0
+        price = (round(p["kot_max_rate"][kind] + PRICE_ABOVE_MAX, 2) if s["prijs"] is None else float(s["prijs"])) if kind else 0.0
+        row.update({f"child{i}_age": float(age), f"child{i}_care": kind if hours > 0 else "",
+                    f"child{i}_care_hours": float(hours) if hours > 0 else 0.0,
+                    f"child{i}_price": price if hours > 0 else 0.0})
     return row
 
 
-def outputs_for(settings: dict[str, Any], huur: float, vrijlating: int = 0) -> pd.Series:
-    """The model's outputs for one explorer setting (used by the tests to check the page)."""
-    keys = {k: settings[k] for k in ("huishouden", "jaar", "kinderen", "loon", "opvang", "uren1")}
-    return hh.evaluate(pd.DataFrame([inputs_for(**keys, uren2=settings.get("uren2", 0), huur=huur,
-                                                vrijlating=vrijlating)])).iloc[0]
+def refusal(state: dict[str, Any]) -> str | None:
+    """The reason the page shows no numbers for a state, or None."""
+    return REFUSALS["jong"] if int(normalise(state)["ouderleeftijd"]) < 21 else None
 
 
-def _monthly(outputs: Any, key: str) -> Any:
-    col = MONEY_FIELDS[key]
-    if col in ("lost_credits", "iack"):
-        return (outputs[col + "1"] + outputs[col + "2"]) / 12.0
-    return outputs[col] / 12.0
+def outputs_for(state: dict[str, Any], vrijlating: int = 0) -> pd.Series:
+    """The model's outputs for one explorer state (used by the tests to check the page)."""
+    return hh.evaluate(pd.DataFrame([inputs_for_state(state, vrijlating)])).iloc[0]
+
+
+#: Amounts the page shows per row (monthly euros, rounded) and the model column behind each.
+ROWS = {"n1": "net1", "n2": "net2", "bb": "bijstand", "kgb": "kgb", "zt": "zorgtoeslag", "ht": "huurtoeslag",
+        "kot": "kot", "kc": "childcare_cost", "dt": "disposable_year", "lc": "lost_credits"}
 
 
 def expected_month(outputs: pd.Series | dict, key: str) -> int:
-    """An output of the model as the explorer shows it: euros per month, rounded."""
-    return int(np.round(_monthly(outputs, key)))
+    """An output of the model as the explorer shows it: euros per month, rounded (costs negative)."""
+    col = ROWS[key]
+    value = (outputs[col + "1"] + outputs[col + "2"]) if col == "lost_credits" else outputs[col]
+    return int(np.round((-value if key == "kc" else value) / 12.0))
 
 
-def grid_keys() -> pd.DataFrame:
-    """Every combination of the controls (for a single parent only uren2 = 0)."""
-    names = list(DIMENSIONS)
-    keys = pd.DataFrame(list(itertools.product(*DIMENSIONS.values())), columns=names)
-    keep = ((keys["huishouden"] == "paar") | (keys["uren2"] == 0)) & ((keys["kinderen"] != "0") | (keys["opvang"] == 0))
-    return keys[keep].reset_index(drop=True)
+#: Approximation bits on the page: the model's (household.APPROX_BITS) plus the rent the page proposes.
+APPROX_BITS = {**hh.APPROX_BITS, "rent_default": 1 << 12}
+#: Which approximation bits put a "≈" next to which amount on the page (row keys of the table;
+#: ``status`` = the independence status). The page reads this map; nothing else decides it.
+APPROX_ROWS = {
+    "kot": ["kot"], "kgb": ["kgb", "kgb_12_15", "kgb_16_17"],
+    "bb": ["bijstand_single", "bijstand_couple", "vrijlating_n", "vrijlating_r"],
+    "zt": ["zorgtoeslag"], "ht": ["huurtoeslag", "rent_default"], "status": ["thresholds"],
+}
 
 
-def build_grid() -> pd.DataFrame:
-    """Evaluate the model on every combination of the controls; monthly euros, rounded."""
-    keys = grid_keys()
-    inputs = inputs_for_keys(keys)
-    out = hh.evaluate(inputs)
-    grid = keys.copy()
-    for short in MONEY_FIELDS:
-        grid[short] = np.round(_monthly(out, short)).astype(int)
-    flags = np.zeros(len(out), int)
-    for name, bit in FLAG_BITS.items():
-        flags |= np.where(out[name], bit, 0)
-    grid["f"] = flags
-    grid["ti"] = np.round(out["toetsingsinkomen"]).astype(int)
-    grid["b1"], grid["e1"], grid["b2"], grid["e2"] = 0, 0, 0, 0
-    rules, approx = out["rules"].to_numpy().copy(), out["approx"].to_numpy().copy()
-    # Phases of the earnings disregard: only rows with earnings can differ (also a row just above the
-    # norm, which the disregard can bring back under it).
-    affected = ((out["net1"] + out["net2"]) > 0).to_numpy()
-    for phase in (1, 2):
-        idx = np.flatnonzero(affected & ((keys["huishouden"] == "alleen").to_numpy() | (phase == 1)))
-        if not len(idx):
-            continue
-        alt_out = hh.evaluate(inputs.iloc[idx].assign(vrijlating=phase))
-        grid.loc[idx, f"b{phase}"] = np.round(alt_out["bijstand"].to_numpy() - out["bijstand"].to_numpy()[idx]).astype(int)
-        grid.loc[idx, f"e{phase}"] = (np.round(alt_out["disposable_year"].to_numpy() / 12)
-                                      - np.round(out["disposable_year"].to_numpy()[idx] / 12)).astype(int)
-        rules[idx] |= alt_out["rules"].to_numpy() & (hh.RULE_BITS["vrijlating_n"] | hh.RULE_BITS["vrijlating_r"])
-        approx[idx] |= alt_out["approx"].to_numpy()
-    grid["r"] = rules.astype(int)
-    grid["ax"] = approx.astype(int)
-    grid["dr"] = grid["d"] - sum(sign * grid[k] for k, sign in D_PARTS.items())
-    return grid
+def approx_params(year: int) -> dict[str, list[str]]:
+    """Per page approximation bit, this year's parameters marked "approximation" (shipped to the page)."""
+    p = load_params(year)
+    table = hh.approx_params(p)
+    if "rent_default" in p.approximations():
+        table["rent_default"] = ["rent_default"]
+    return table
+
+
+def page_approx_bits(outputs: Any, year: int, huur_given: bool) -> int:
+    """The approximation bits of what the page shows for one state: the model's, plus the proposed
+    rent when the page proposed it and huurtoeslag depends on it (the page's ``approxBits``)."""
+    ax = int(outputs["approx"])
+    if outputs["huurtoeslag"] > 0 and not huur_given and "rent_default" in approx_params(year):
+        ax |= APPROX_BITS["rent_default"]
+    return ax
+
+
+def approx_rows_marked(outputs: Any, year: int, huur_given: bool) -> set[str]:
+    """Rows of the page that carry a "≈" for these outputs (the page reads APPROX_ROWS the same way)."""
+    ax = page_approx_bits(outputs, year, huur_given)
+    return {row for row, bits in APPROX_ROWS.items() if any(ax & APPROX_BITS[b] for b in bits)}
+
+
+def marked_rows(state: dict[str, Any]) -> set[str]:
+    """Rows (and ``status``) that the page marks with "≈" for a state: the approximation bits of the
+    outputs after the disregard and in its phases, plus the proposed rent (the page's approxBits)."""
+    s = normalise(state)
+    outs = [outputs_for(s, ph) for ph in (0, 1, 2)]
+    ax = int(outs[0]["approx"]) | int(outs[1]["approx"])
+    if abs(outs[2]["disposable_year"] - outs[0]["disposable_year"]) >= 0.5:
+        ax |= int(outs[2]["approx"])
+    if outs[0]["huurtoeslag"] > 0 and s["huur"] is None and "rent_default" in approx_params(int(s["jaar"])):
+        ax |= APPROX_BITS["rent_default"]
+    return {row for row, bits in APPROX_ROWS.items() if any(ax & APPROX_BITS[b] for b in bits)}
 
 
 def _param_marks(year: int) -> list[dict[str, str]]:
@@ -249,50 +348,48 @@ def _param_marks(year: int) -> list[dict[str, str]]:
     return [{"name": k, "label": p.entry(k)["label"], "note": p.entry(k).get("note", "")} for k in p.approximations()]
 
 
-def grid_payload(grid: pd.DataFrame | None = None) -> dict[str, Any]:
-    """The compact JSON the page embeds: column arrays plus the metadata the glue JS needs."""
-    grid = build_grid() if grid is None else grid
-    # Keys as positions in DIMENSIONS (small integers); the glue JS maps them back.
-    columns = {k: grid[k].map({v: i for i, v in enumerate(vals)}).astype(int).tolist() for k, vals in DIMENSIONS.items()}
-    columns.update({c: grid[c].astype(int).tolist() for c in PAYLOAD_FIELDS})
-    meta = {
-        "dimensions": DIMENSIONS, "defaults": DEFAULTS, "opvang_auto": OPVANG_AUTO,
-        "rule_bits": hh.RULE_BITS, "rule_text": hh.RULE_TEXT_NL, "d_parts": D_PARTS,
-        "huurtoeslag": {}, "rent_default": {},
-        "labels": {k: {str(a): b for a, b in v.items()} for k, v in LABELS.items()},
-        "aliases": ALIASES,
-        "thresholds": {},
-        "approx_bits": hh.APPROX_BITS, "flag_bits": FLAG_BITS,
-        "approximations": {},
-        "wages": {},
+def _params_json(year: int) -> dict[str, Any]:
+    p = load_params(year)
+    return {k: p[k] for k in p}
+
+
+def grid_payload() -> dict[str, Any]:
+    """The data the page needs: the control description, the parameters of every year and the
+    metadata of the glue (rule texts, approximation map, thresholds)."""
+    meta: dict[str, Any] = {
+        "controls": CONTROLS, "legacy": LEGACY, "defaults": DEFAULTS, "opvang_auto": OPVANG_AUTO,
+        "hours_per_day": HOURS_PER_DAY, "price_above_max": PRICE_ABOVE_MAX, "default_ages": DEFAULT_AGES,
+        "rule_bits": hh.RULE_BITS, "rule_text": hh.RULE_TEXT_NL, "refusals": REFUSALS,
+        "approx_bits": APPROX_BITS, "approx_rows": APPROX_ROWS, "approx_params": {}, "model_approx": {},
+        "approximations": {}, "thresholds": {}, "rent_default": {}, "wml": {}, "max_rate": {},
+        "series_single": [SERIES["n1"], SERIES_SINGLE_N1],
     }
-    for year in DIMENSIONS["jaar"]:
-        ez, fo = hh.independence_thresholds(load_params(year))
+    params = {}
+    for year in available_years():
+        p = load_params(year)
+        params[str(year)] = _params_json(year)
+        ez, fo = hh.independence_thresholds(p)
         meta["thresholds"][str(year)] = {"ez": round(ez / 12), "fo": round(fo / 12)}
         meta["approximations"][str(year)] = _param_marks(year)
-        meta["wages"][str(year)] = {lvl: wage_for(lvl, year) for lvl in DIMENSIONS["loon"]}
-        meta["huurtoeslag"][str(year)] = huurtoeslag_params(year)
-        meta["rent_default"][str(year)] = float(load_params(year)["rent_default"])
-    return {"columns": columns, "meta": meta}
+        meta["approx_params"][str(year)] = approx_params(year)
+        meta["model_approx"][str(year)] = hh.approx_params(p)
+        meta["rent_default"][str(year)] = float(p["rent_default"])
+        meta["wml"][str(year)] = float(p["wml_hourly_jan"])
+        meta["max_rate"][str(year)] = dict(p["kot_max_rate"])
+    return {"meta": meta, "params": params}
 
 
-def huurtoeslag_params(year: int) -> dict[str, float]:
-    """The huurtoeslag parameters of a year, as the page's huurtoeslag function reads them."""
-    p = load_params(year)
-    return {k: float(p[k]) for k in p if k.startswith("ht_")}
+def grid_script() -> str:
+    """The data script: the model port, then one assignment, so it also loads from file:// (no fetch)."""
+    payload = json.dumps(grid_payload(), separators=(",", ":"), ensure_ascii=False)
+    return MODEL_JS.read_text(encoding="utf-8") + "\nwindow.wzVerkennerData=" + payload + ";\n"
 
 
-def grid_script(grid: pd.DataFrame | None = None) -> str:
-    """The grid file's text: one assignment, so it also loads from file:// (no fetch)."""
-    payload = json.dumps(grid_payload(grid), separators=(",", ":"), ensure_ascii=False)
-    return "window.wzVerkennerData=" + payload + ";\n"
-
-
-def write_grid_file(path: Path, grid: pd.DataFrame | None = None) -> Path:
-    """Write the grid script (called by the Sphinx extension after an HTML build)."""
+def write_grid_file(path: Path, grid: Any = None) -> Path:
+    """Write the data script (called by the Sphinx extension after an HTML build)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(grid_script(grid), encoding="utf-8")
+    path.write_text(grid_script(), encoding="utf-8")
     return path
 
 
@@ -302,6 +399,8 @@ SERIES = {
     "n1": "Netto uit werk ouder 1",
     "n2": "Netto uit werk ouder 2",
 }
+#: The line of a single parent's own net income (the page renames "ouder 1" for one parent).
+SERIES_SINGLE_N1 = "Netto uit eigen werk"
 #: Line styles per series: (Okabe-Ito colour name for light, for dark, dash pattern).
 SERIES_STYLE = {"d": ("zwart", "wit", [1, 0]), "dv": ("oranje", "oranje", [1, 3]),
                 "n1": ("blauw", "hemelsblauw", [6, 3]), "n2": ("vermiljoen", "vermiljoen", [2, 2])}
@@ -343,9 +442,9 @@ def chart_spec() -> dict[str, Any]:
     colour = alt.Color("reeks:N", title=None, sort=list(SERIES.values()),
                        scale=alt.Scale(domain=list(SERIES.values()), range=series_colours("light")), legend=legend)
     x = alt.X("x:Q", title="Betaalde uren per week van de gekozen ouder", scale=alt.Scale(domain=[0, 40]),
-              axis=alt.Axis(values=DIMENSIONS["uren1"]))
+              axis=alt.Axis(values=list(range(0, 41, 4))))
     y = alt.Y("euro:Q", title="Euro per maand", axis=alt.Axis(format=",.0f"))
-    lines = line.mark_line(strokeWidth=2.5).encode(
+    lines = line.mark_line(strokeWidth=2.5, aria=False).encode(
         x=x, y=y, color=colour,
         strokeDash=alt.StrokeDash("reeks:N", title=None, legend=legend, sort=list(SERIES.values()),
                                   scale=alt.Scale(domain=list(SERIES.values()), range=[v[2] for v in SERIES_STYLE.values()])),
@@ -360,8 +459,9 @@ def chart_spec() -> dict[str, Any]:
     ).transform_fold(["ez", "fo"], as_=["grens", "euro"]).transform_calculate(
         label="datum.grens == 'ez' ? 'economisch zelfstandig (70%)' : 'financieel onafhankelijk (100%)'"
     )
-    rules = thresholds.mark_rule(strokeDash=[4, 4], color=CHART_THEMES["light"]["rule"]).encode(y="euro:Q")
-    rule_text = thresholds.mark_text(align="right", dx=0, dy=-6, x="width", color=CHART_THEMES["light"]["text"]).encode(
+    rules = thresholds.mark_rule(strokeDash=[4, 4], color=CHART_THEMES["light"]["rule"], aria=False).encode(y="euro:Q")
+    rule_text = thresholds.mark_text(align="right", dx=0, dy=-6, x="width", color=CHART_THEMES["light"]["text"],
+                                     aria=False).encode(
         y="euro:Q", text="label:N")
     chart = alt.layer(rules, rule_text, lines, points).add_params(*params).properties(
         width="container", height=320,
@@ -373,57 +473,92 @@ def chart_spec() -> dict[str, Any]:
     if theme:
         spec["config"] = {**theme, **spec.get("config", {})}
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # Screen readers: Dutch labels only. The dots carry a Dutch description each; axes, legend and
+    # lines would get English labels from Vega, so they are left out of the accessibility tree.
+    spec["description"] = "Grafiek: besteedbaar inkomen en netto inkomen uit werk per maand bij 0 tot 40 uur betaald werk"
+    spec.setdefault("config", {})
+    spec["config"]["axis"] = {**spec["config"].get("axis", {}), "aria": False}
+    spec["config"]["legend"] = {**spec["config"].get("legend", {}), "aria": False}
+    spec["config"]["title"] = {**spec["config"].get("title", {}), "aria": False}
     spec["usermeta"] = {"embedOptions": {"renderer": "svg", "actions": False},
                         "fonts": CHART_FONTS, "themes": CHART_THEMES,
                         "colours": {"light": series_colours("light"), "dark": series_colours("dark")}}
     return spec
 
 
-def _select(name: str, label: str, options: list[tuple[Any, str]], hint: str = "") -> str:
-    opts = "".join(f'<option value="{html.escape(str(v))}">{html.escape(t)}</option>' for v, t in options)
-    hint_html = f'<span class="wz-hint">{html.escape(hint)}</span>' if hint else ""
-    return (f'<label class="wz-control" for="wz-{name}"><span>{html.escape(label)}</span>'
-            f'<select id="wz-{name}" data-param="{name}">{opts}</select>{hint_html}</label>')
+def _control_label(name: str) -> str:
+    c = CONTROLS[name]
+    single = c.get("label_single")
+    text = html.escape(c["label"])
+    if single:
+        return (f'<span class="wz-label-couple">{text}</span>'
+                f'<span class="wz-label-single">{html.escape(single)}</span>')
+    return text
 
 
-def _range(name: str, label: str, values: list[int], unit: str) -> str:
-    return (f'<label class="wz-control" for="wz-{name}"><span>{html.escape(label)}: '
-            f'<output id="wz-{name}-value" for="wz-{name}"></output> {html.escape(unit)}</span>'
-            f'<input type="range" id="wz-{name}" data-param="{name}" min="{values[0]}" max="{values[-1]}" '
-            f'step="{values[1] - values[0]}"></label>')
+def _control(name: str) -> str:
+    """One form element from the control description."""
+    c = CONTROLS[name]
+    cls = "wz-control" + (" wz-couple-only" if c.get("couple_only") else "") + (
+        f" wz-child-only" if c.get("child") else "")
+    data = f' data-child="{c["child"]}"' if c.get("child") else ""
+    hint = f'<span class="wz-hint" id="wz-{name}-hint">{html.escape(c["help"])}</span>' if c.get("help") else ""
+    described = f' aria-describedby="wz-{name}-hint"' if c.get("help") else ""
+    if c["kind"] == "select":
+        opts = "".join(f'<option value="{html.escape(str(v))}">{html.escape(t)}</option>' for v, t in c["options"])
+        return (f'<label class="{cls}"{data} for="wz-{name}"><span>{_control_label(name)}</span>'
+                f'<select id="wz-{name}" data-param="{name}"{described}>{opts}</select>{hint}</label>')
+    if c["kind"] == "range":
+        return (f'<label class="{cls}" for="wz-{name}"><span>{_control_label(name)}: '
+                f'<output id="wz-{name}-value" for="wz-{name}"></output> {html.escape(c["unit"])}</span>'
+                f'<span class="wz-range"><button type="button" class="wz-step" data-step="-1" data-for="{name}" '
+                f'aria-label="een uur minder">−</button>'
+                f'<input type="range" id="wz-{name}" data-param="{name}" min="{c["min"]}" max="{c["max"]}" '
+                f'step="{c["step"]}">'
+                f'<button type="button" class="wz-step" data-step="1" data-for="{name}" aria-label="een uur meer">+</button>'
+                f'</span></label>')
+    return (f'<label class="{cls}" for="wz-{name}"><span>{_control_label(name)} ({html.escape(c["unit"])})</span>'
+            f'<input type="text" id="wz-{name}" data-param="{name}" inputmode="decimal" autocomplete="off"{described}>'
+            f'{hint}</label>')
+
+
+#: Groups of controls on the page, in order: (Dutch heading, control names).
+CONTROL_GROUPS = [
+    ("Huishouden", ["huishouden", "ouderleeftijd", "kostendelers", "huur", "jaar"]),
+    ("Werk en loon", ["uren1", "loon1", "uren2", "loon2"]),
+    ("Kinderen en opvang", ["kinderen", *[f"leeftijd{i}" for i in range(1, PAGE_CHILDREN + 1)],
+                            "opvang", "opvangsoort", "prijs"]),
+    ("Grafiek", ["as"]),
+]
 
 
 def controls_html() -> str:
-    """The controls (plain HTML form elements, labelled in Dutch)."""
-    opvang = [(OPVANG_AUTO, "volgt de uren (1 dag per 8 uur werk)")] + [
-        (d, "geen" if d == 0 else f"{d} {'dag' if d == 1 else 'dagen'} per week") for d in DIMENSIONS["opvang"]]
-    rent = ('<label class="wz-control" for="wz-huur"><span>Kale huur per maand (euro)</span>'
-            '<input type="number" id="wz-huur" data-param="huur" min="0" max="5000" step="10" inputmode="numeric">'
-            '<span class="wz-hint" id="wz-huur-hint"></span></label>')
-    parts = [
-        _select("huishouden", "Huishouden", list(LABELS["huishouden"].items())),
-        _select("kinderen", "Kinderen", list(LABELS["kinderen"].items())),
-        _range("uren1", "Betaald werk ouder 1", DIMENSIONS["uren1"], "uur per week"),
-        _range("uren2", "Betaald werk ouder 2", DIMENSIONS["uren2"], "uur per week"),
-        _select("opvang", "Kinderopvang", opvang),
-        _select("loon", "Loon per uur (beide ouders)", list(LABELS["loon"].items())),
-        rent,
-        _select("jaar", "Jaar", list(LABELS["jaar"].items())),
-        _select("as", "Lijn in de grafiek langs de uren van", [(1, "ouder 1"), (2, "ouder 2")]),
-    ]
-    return '<form class="wz-controls" onsubmit="return false">' + "".join(parts) + "</form>"
+    """The controls (plain HTML form elements, labelled in Dutch), built from :data:`CONTROLS`."""
+    groups = []
+    for title, names in CONTROL_GROUPS:
+        cls = "wz-group wz-couple-only" if all(CONTROLS[n].get("couple_only") for n in names) else "wz-group"
+        groups.append(f'<fieldset class="{cls}"><legend>{html.escape(title)}</legend>'
+                      + "".join(_control(n) for n in names) + "</fieldset>")
+    return '<form class="wz-controls" onsubmit="return false">' + "".join(groups) + "</form>"
 
 
 #: What the model leaves out, in plain words (shown next to the results).
 LEFT_OUT = [
     "Kinderbijslag: die hangt niet af van inkomen of uren, dus verandert niet.",
-    "Regelingen van de gemeente, zoals bijzondere bijstand, kwijtschelding of een minimapas. "
-    "Die stoppen vaak als je meer gaat verdienen.",
+    "Regelingen van de gemeente, zoals bijzondere bijstand, kwijtschelding, een individuele inkomenstoeslag "
+    "of een minimapas. Die stoppen vaak als je meer gaat verdienen.",
+    "De bijdrage van de gemeente aan de kinderopvang voor doelgroepouders, zoals een ouder in de bijstand "
+    "die een traject naar werk volgt. Die kan de eigen bijdrage voor de opvang (bijna) helemaal betalen.",
     "De zorgpremie, reiskosten en andere kosten van werk.",
     "Vermogen: het model gaat uit van spaargeld onder de grenzen.",
     "Zelfstandigen, pensioenpremie en aftrekposten.",
     "De vaste kosten zelf: de huur is alleen nodig voor de huurtoeslag en is niet afgetrokken.",
 ]
+
+#: Sentence shown where the page draws the poverty trap (bijstand with childcare costs).
+DOELGROEP_NL = ("Volgt de ouder een traject naar werk, een opleiding of inburgering? Dan is ze doelgroepouder: ze "
+                "kan kinderopvangtoeslag krijgen, ook zonder werk, en de gemeente betaalt vaak (een deel van) de "
+                "eigen bijdrage. Dat zit niet in deze berekening; vraag het de gemeente.")
 
 
 def readouts_html() -> str:
@@ -432,8 +567,10 @@ def readouts_html() -> str:
     The glue JS fills them from the grid row of the chosen controls. With "vergelijken" on, a
     pinned setting ("nu") is shown next to the current one ("gewenst").
     """
-    def row(key: str, label: str, cls: str = "") -> str:
-        return (f'<tr class="{cls}" data-row="{key}"><th scope="row">{html.escape(label)}</th>'
+    def row(key: str, label: str, cls: str = "", single: str = "") -> str:
+        text = html.escape(label) if not single else (
+            f'<span class="wz-label-couple">{html.escape(label)}</span><span class="wz-label-single">{html.escape(single)}</span>')
+        return (f'<tr class="{cls}" data-row="{key}"><th scope="row">{text}</th>'
                 f'<td class="wz-cmp"><output data-now="{key}"></output></td>'
                 f'<td><output data-out="{key}"></output></td>'
                 f'<td class="wz-cmp"><output data-diff="{key}"></output></td></tr>')
@@ -450,7 +587,7 @@ def readouts_html() -> str:
         '<table class="wz-readout"><caption>Waar het uit bestaat (per maand, in euro)</caption>'
         '<thead class="wz-cmp"><tr><th></th><th scope="col">Nu</th><th scope="col">Gewenst</th>'
         '<th scope="col">Verschil</th></tr></thead><tbody>'
-        + row("n1", "Netto loon ouder 1")
+        + row("n1", "Netto loon ouder 1", single="Netto loon")
         + row("n2", "Netto loon ouder 2", "wz-couple-only")
         + row("bb", "Bijstand (aanvulling tot de norm)")
         + row("kgb", "Kindgebonden budget")
@@ -463,12 +600,13 @@ def readouts_html() -> str:
     )
     lost = '<p class="wz-lost" data-out="lost" hidden></p>'
     notes = ('<div class="wz-notes" aria-live="polite"><p class="wz-warn" data-out="warn" hidden></p>'
-             '<ul class="wz-rules" data-out="rules"></ul></div>')
+             '<ul class="wz-rules" data-out="rules"></ul>'
+             f'<p class="wz-doelgroep" data-out="doelgroep" hidden>{html.escape(DOELGROEP_NL)}</p></div>')
     status = (
         '<div class="wz-status" aria-live="polite">'
         '<h3 class="wz-side-title">Eigen inkomen</h3>'
         '<p class="wz-cmp" data-out="pinned"></p>'
-        '<p><strong>Ouder 1:</strong> <span data-out="status1"></span>'
+        '<p><strong><span class="wz-label-couple">Ouder 1:</span><span class="wz-label-single">De ouder:</span></strong> <span data-out="status1"></span>'
         '<span class="wz-cmp"> (nu: <span data-now="status1"></span>)</span></p>'
         '<p class="wz-couple-only"><strong>Ouder 2:</strong> <span data-out="status2"></span>'
         '<span class="wz-cmp"> (nu: <span data-now="status2"></span>)</span></p>'
@@ -483,35 +621,32 @@ def readouts_html() -> str:
     return '<div class="wz-results">' + main + side + "</div>"
 
 
-def static_explorer_html(grid: pd.DataFrame | None = None) -> str:
-    """The explorer page's HTML fragment. The grid comes from ``_static/verkenner-data.js``, written
-    after the build by :func:`write_grid_file` and added to the page's scripts by the Sphinx
-    extension; ``grid`` is ignored and kept for callers."""
+def static_explorer_html(grid: Any = None) -> str:
+    """The explorer page's HTML fragment. The model, its parameters and the control description
+    come from ``_static/verkenner-data.js``, written after the build by :func:`write_grid_file` and
+    added to the page's scripts by the Sphinx extension; ``grid`` is ignored and kept for callers."""
     spec = json.dumps(chart_spec(), separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+    summary = ('<div class="wz-summary" aria-hidden="true"><span class="wz-summary-label">Besteedbaar per maand</span> '
+               '<strong data-out="summary"></strong> <span class="wz-summary-diff" data-out="summary-diff"></span></div>')
     return (
         '<div id="wz-verkenner" class="wz-verkenner">'
+        + summary
         + controls_html()
         + '<p class="wz-link">Link naar deze keuze: <a id="wz-permalink" href="#">deze pagina met jouw instellingen</a>'
         + ' <button type="button" id="wz-pin" class="wz-button" aria-pressed="false">Vergelijk: zet deze keuze vast als ‘nu’</button>'
-        + ' <button type="button" id="wz-beamer" class="wz-button" aria-pressed="false">Beamerweergave</button></p>'
+        + ' <button type="button" id="wz-beamer" class="wz-button" aria-pressed="false">Beamerweergave</button>'
+        + ' <button type="button" id="wz-print" class="wz-button">Afdrukken voor het gesprek</button></p>'
+        + '<p class="wz-refusal" data-out="refusal" role="alert" hidden></p>'
         + '<div class="wz-chart" id="wz-chart" role="img" aria-label="Grafiek: inkomen per maand bij meer of minder uren werk"></div>'
-        + '<p class="wz-source">Bron: Werk &amp; Zorg huishoudmodel, met de bedragen en bronnen uit data/params.</p>'
+        + '<p class="wz-source">Bron: het huishoudmodel van dit boek, met de bedragen en regels van het gekozen jaar. '
+        + 'Welke dat zijn en waar ze vandaan komen, staat bij ‘Wat zit erachter?’ hieronder.</p>'
         + readouts_html()
         + '<div class="wz-approx" id="wz-approx" hidden></div>'
+        + '<section class="wz-print-sheet" data-out="print" aria-hidden="true"></section>'
         + '<noscript><p>Deze verkenner heeft JavaScript nodig.</p></noscript>'
         + f'<script type="application/json" id="wz-verkenner-spec">{spec}</script>'
         + "</div>"
     )
-
-
-def grid_build_seconds(repeat: int = 3) -> float:
-    """Median wall time to build the grid (for the benchmark)."""
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        build_grid()
-        times.append(time.perf_counter() - t)
-    return float(np.median(times))
 
 
 def status_label(status: str) -> str:
@@ -523,43 +658,30 @@ def status_label(status: str) -> str:
 # The marginal picture (notebook chapter): income and independence against one adult's hours
 # ---------------------------------------------------------------------------------------------
 
-#: Typical households for the marginal picture: (title, settings, adult whose hours vary).
+#: Typical households for the marginal picture: (title, state, adult whose hours vary).
 TYPICAL_HOUSEHOLDS: list[tuple[str, dict[str, Any], int]] = [
     ("Stel, twee jonge kinderen, 20 euro per uur; ouder 1 werkt 40 uur",
-     {"huishouden": "paar", "kinderen": "2", "loon": "20", "uren1": 40}, 2),
+     {"huishouden": "paar", "kinderen": 2, "loon1": 20.0, "loon2": 20.0, "uren1": 40}, 2),
     ("Stel, twee jonge kinderen, minimumloon; ouder 1 werkt 40 uur",
-     {"huishouden": "paar", "kinderen": "2", "loon": "min", "uren1": 40}, 2),
-    ("Alleenstaande ouder vanuit de bijstand, één kind, minimumloon",
-     {"huishouden": "alleen", "kinderen": "1", "loon": "min"}, 1),
+     {"huishouden": "paar", "kinderen": 2, "loon1": "min", "loon2": "min", "uren1": 40}, 2),
+    ("Alleenstaande ouder in de bijstand, één kind, minimumloon",
+     {"huishouden": "alleen", "kinderen": 1, "leeftijd1": 1, "loon1": "min"}, 1),
 ]
 
 
-def childcare_days_for(hours: np.ndarray) -> np.ndarray:
-    """Notebook assumption: one day of childcare per started 8 hours of work, at most 5 days."""
-    return np.minimum(5, np.ceil(np.asarray(hours, float) / 8.0)).astype(int)
-
-
 def marginal_frame(settings: dict[str, Any], vary: int, jaar: int = 2025, hours: Any = range(0, 41)) -> pd.DataFrame:
-    """Model outputs when adult ``vary`` (1 or 2) works 0..40 hours, the rest fixed.
+    """Model outputs when adult ``vary`` (1 or 2) works 0..40 hours, the rest of the state fixed.
 
-    Childcare days follow the hours of the adult who works least (:func:`childcare_days_for`); the rent is
+    Childcare follows the hours (``opvang`` = ``uren``) unless the state says otherwise; the rent is
     ``settings["huur"]`` or the explorer's proposal (``rent_default``), as on the page.
     Returns the model's outputs plus ``x`` (hours) and monthly columns ``d_month``, ``n1_month``,
     ``n2_month``, ``ez_month``, ``fo_month``.
     """
-    h = np.asarray(list(hours), float)
-    keys = pd.DataFrame({
-        "huishouden": settings["huishouden"], "jaar": jaar, "kinderen": settings["kinderen"], "loon": settings["loon"],
-        "uren1": h if vary == 1 else settings.get("uren1", 0), "uren2": h if vary == 2 else settings.get("uren2", 0),
-        "opvang": childcare_days_for(h if settings["huishouden"] == "alleen" else
-                                     np.minimum(h, settings.get("uren1" if vary == 2 else "uren2", 0)))
-        if settings["kinderen"] != "0" else 0,
-    })
-    if settings["huishouden"] == "alleen":
-        keys["uren2"] = 0
-    rent = settings.get("huur", float(load_params(jaar)["rent_default"]))
-    out = hh.evaluate(inputs_for_keys(keys).assign(rent=rent))
-    out["x"] = h
+    h = [int(x) for x in hours]
+    base = dict(settings, jaar=jaar)
+    rows = [inputs_for_state(dict(base, **{f"uren{vary}": x})) for x in h]
+    out = hh.evaluate(pd.DataFrame(rows))
+    out["x"] = np.asarray(h, float)
     for short, col in (("d", "disposable_year"), ("n1", "net1"), ("n2", "net2"),
                        ("ez", "ez_threshold"), ("fo", "fo_threshold")):
         out[f"{short}_month"] = out[col] / 12.0
@@ -586,7 +708,7 @@ def marginal_figure(title: str, settings: dict[str, Any], vary: int, jaar: int =
     ax.set_xlim(0, float(frame["x"].max()))
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left", fontsize=9)
-    return plots.finish(fig, f"Bron: Werk & Zorg huishoudmodel, parameters {jaar} in data/params (met bronnen)",
+    return plots.finish(fig, f"Bron: Werk & Zorg huishoudmodel, met de bedragen en regels van {jaar} (zie het hoofdstuk over het model)",
                         note=("Een dag kinderopvang per 8 uur werk; opvang 50 cent per uur boven de maximale uurprijs; "
                               f"kale huur € {load_params(jaar)['rent_default']:.0f} per maand; bijstand als het inkomen "
                               "onder de norm blijft (na afloop van de vrijlating)."))

@@ -17,15 +17,19 @@ Simplifications (also explained to readers in ``book/verkennen/model.md``):
 - The toetsingsinkomen for the toeslagen is the household's gross wage (plus the bijstand
   top-up, see :func:`bijstand_topup`).
 - Bijstand (``bijstand=True``) means: the household claims bijstand whenever its counted income
-  stays below the norm (single or couple norm), with no assets above the limit. Everyone is 27 or
-  older, so the earnings disregard (``vrijlating``) can apply.
+  stays below the norm (single or couple norm), with no assets above the limit. The adults are 27
+  or older, so the earnings disregard (``vrijlating``) can apply, unless ``under27`` says they are
+  21 to 26 (same norms, no disregard). Younger adults (jongerennorm) are not modelled.
+  ``kostendelers``: other adults of 27 or older in the home (kostendelersnorm).
 - Huurtoeslag uses the rent (``rent``, kale huur per month; 0 = no rented home) and the
-  toetsingsinkomen; assets are assumed below the limit and there are no other housemates.
+  toetsingsinkomen; assets are assumed below the limit. With other adults in the home
+  (``kostendelers`` > 0) their income would count; it is not an input, so no huurtoeslag is computed.
 - Not included: kinderbijslag (does not depend on income or hours), rent or mortgage as a cost,
   the health insurance premium, municipal schemes (bijzondere bijstand, kwijtschelding).
 
 Inputs (one row per scenario; see :data:`INPUT_FIELDS`):
-``year``, ``couple``, ``bijstand``, ``rent``, ``vrijlating`` (see :data:`VRIJLATING_PHASES`), per adult ``wage1``/``hours1``/``care1`` and
+``year``, ``couple``, ``bijstand``, ``rent``, ``vrijlating`` (see :data:`VRIJLATING_PHASES`), ``kostendelers``,
+``under27``, per adult ``wage1``/``hours1``/``care1`` and
 ``wage2``/``hours2``/``care2``, and per child ``child{i}_age``, ``child{i}_care``
 (``""``/``dagopvang``/``bso``/``gastouder``), ``child{i}_care_hours`` (per week, averaged over the
 year) and ``child{i}_price`` (euro per hour) for i = 1..:data:`MAX_CHILDREN`.
@@ -61,6 +65,7 @@ RANGES: dict[str, tuple[float, float, str]] = {
     "child_care_hours": (0.0, 80.0, "uur per week"),
     "child_price": (0.0, 50.0, "euro per uur"),
     "rent": (0.0, 5000.0, "euro per maand"),
+    "kostendelers": (0.0, 5.0, "volwassenen"),
 }
 
 #: Phases of the bijstand earnings disregard (input ``vrijlating``), with Dutch labels.
@@ -81,6 +86,9 @@ RULE_BITS = {
     "ht_capped": 64,        # 2026: rent above the maximum rent; the part above it earns nothing
     "credits_lost": 128,    # tax credits larger than the tax they can lower
     "vrijlating_none": 256,  # on bijstand with earnings, but the disregard has ended
+    "kostendelers": 512,    # on bijstand with other adults (27+) in the home: kostendelersnorm
+    "ht_housemates": 1024,  # other adults in the home: their income counts, so no huurtoeslag computed
+    "vrijlating_young": 2048,  # on bijstand with earnings, adults under 27: no disregard
 }
 
 #: Plain Dutch sentence per rule bit (shown next to the results).
@@ -101,17 +109,74 @@ RULE_TEXT_NL = {
     "ht_capped": "Over het deel van de huur boven de maximale huurgrens krijg je geen huurtoeslag (regel sinds 2026).",
     "credits_lost": ("Een deel van de heffingskortingen valt weg: ze zijn groter dan de belasting die deze "
                      "persoon betaalt, en de Belastingdienst betaalt het verschil niet uit."),
+    "kostendelers": ("Er woont nog iemand van 27 jaar of ouder in huis. Dan geldt de kostendelersnorm: de "
+                     "bijstandsnorm is lager, omdat je de woonkosten kunt delen."),
+    "ht_housemates": ("Huurtoeslag is niet berekend: het inkomen van de andere volwassene in huis telt mee, en dat "
+                      "kent de verkenner niet. Doe daarvoor de proefberekening van Dienst Toeslagen."),
+    "vrijlating_young": ("Onder de 27 jaar is er geen vrijlating: elke verdiende euro netto gaat van de bijstand af."),
 }
 
 #: Bits of the ``approx`` output: which results rest on a parameter marked "approximation".
 APPROX_BITS = {
-    "kot": 1,        # kinderopvangtoeslag percentage from an interpolated row
-    "kgb": 2,        # kindgebonden budget amount with an approximated parameter
-    "bijstand": 4,   # bijstand norm approximated (top-up or independence thresholds)
-    "zorgtoeslag": 8,  # near the income limit, where the (approximated) minimum payout decides
-    "vrijlating": 16,  # earnings disregard with an approximated monthly maximum
-    "huurtoeslag": 32,  # huurtoeslag with an approximated parameter
+    "kot": 1,              # kinderopvangtoeslag percentage from an interpolated row
+    "kgb": 2,              # kindgebonden budget (base amounts, thresholds, phase-out)
+    "thresholds": 4,       # the independence thresholds (they use the single bijstand norm)
+    "zorgtoeslag": 8,      # near the income limit, where the (approximated) minimum payout decides
+    "vrijlating_n": 16,    # general earnings disregard (25%) with an approximated monthly maximum
+    "huurtoeslag": 32,     # huurtoeslag with an approximated parameter
+    "bijstand_single": 64,   # bijstand top-up with the single norm (also single parents)
+    "bijstand_couple": 128,  # bijstand top-up with the norm for gehuwden
+    "kgb_12_15": 256,      # kindgebonden budget supplement for a child of 12-15
+    "kgb_16_17": 512,      # kindgebonden budget supplement for a child of 16-17
+    "vrijlating_r": 1024,  # single-parent earnings disregard (12,5%) with an approximated maximum
 }
+
+#: The parameters behind each approximation bit. A bit is set for a scenario when the result
+#: it names is used (non-zero) AND one of these parameters has status "approximation" in that
+#: year. This one map decides the "≈" marks everywhere: the model, the explorer page (which
+#: gets it as data, see :func:`approx_params`) and the notebook.
+APPROX_PARAMS: dict[str, list[str]] = {
+    "kot": ["kot_table"],
+    "kgb": ["kgb_per_child", "kgb_alo_kop", "kgb_threshold_single", "kgb_threshold_partner", "kgb_phaseout_rate"],
+    "kgb_12_15": ["kgb_supplement_12_15"],
+    "kgb_16_17": ["kgb_supplement_16_17"],
+    "thresholds": ["bijstand_single_jan", "bijstand_single_jul"],
+    "bijstand_single": ["bijstand_single_jan", "bijstand_single_jul"],
+    "bijstand_couple": ["bijstand_couple_jan", "bijstand_couple_jul"],
+    "zorgtoeslag": ["zt_min_payout"],
+    "vrijlating_n": ["vl_n_max_jan", "vl_n_max_jul"],
+    "vrijlating_r": ["vl_r_max_jan", "vl_r_max_jul"],
+    "huurtoeslag": ["ht_kkg", "ht_aft_small", "ht_aft_large", "ht_max_rent", "ht_max_rent_young", "ht_rate_b",
+                    "ht_rate_c", "ht_ijkpunt_single", "ht_ijkpunt_multi", "ht_min_normhuur_single",
+                    "ht_min_normhuur_multi", "ht_factor_a_single", "ht_factor_b_single", "ht_factor_a_multi",
+                    "ht_factor_b_multi", "ht_verlaging", "ht_basishuur_single", "ht_basishuur_multi",
+                    "ht_afbouw_single", "ht_afbouw_multi"],
+}
+
+
+def approx_params(p: Params) -> dict[str, list[str]]:
+    """Per approximation bit, the parameters of this year that are approximations (empty lists dropped).
+
+    ``kot_table`` counts when any of its rows is an approximation (the bit itself is only set when
+    the row used is one)."""
+    marked = set(p.approximations())
+    out = {}
+    for bit, names in APPROX_PARAMS.items():
+        hit = [k for k in names if k in p and (k in marked or (k == "kot_table" and any(
+            r[3] == "approximation" for r in p["kot_table"])))]
+        if hit:
+            out[bit] = hit
+    return out
+
+
+def approximated(approx_bits: int, p: Params) -> list[str]:
+    """Names of the parameters that the results with these approximation bits rest on."""
+    table = approx_params(p)
+    names: list[str] = []
+    for bit, value in APPROX_BITS.items():
+        if approx_bits & value:
+            names += [k for k in table.get(bit, []) if k not in names]
+    return names
 
 
 def _child_fields() -> list[str]:
@@ -124,6 +189,7 @@ def _child_fields() -> list[str]:
 #: All input columns with their defaults.
 INPUT_FIELDS: dict[str, Any] = {
     "year": 2025, "couple": True, "bijstand": False, "rent": 0.0, "vrijlating": 0,
+    "kostendelers": 0, "under27": False,
     "wage1": 0.0, "hours1": 0.0, "care1": 0.0,
     "wage2": 0.0, "hours2": 0.0, "care2": 0.0,
     **{f: (np.nan if f.endswith("_age") else "" if f.endswith("_care") else 0.0) for f in _child_fields()},
@@ -320,16 +386,25 @@ def zorgtoeslag(toetsingsinkomen, couple, p: Params):
     return np.floor(year / 12.0) * 12.0
 
 
-def bijstand_norm_year(couple, p: Params):
+def bijstand_norm_year(couple, p: Params, others=0):
     """Net bijstandsnorm per year incl. holiday pay: 6 × January norm + 6 × July norm.
 
     Single parents get the norm of a single person (since 2015); the costs of children are
-    covered by the kindgebonden budget with the alleenstaande-ouderkop.
-    Source: Participatiewet, art. 21.
+    covered by the kindgebonden budget with the alleenstaande-ouderkop. With ``others`` other
+    adults of 27 or older in the home (not the partner, not the children) the kostendelersnorm
+    applies: each adult on bijstand gets (``kd_base`` + A × ``kd_per_person``) / A × the norm for
+    gehuwden, A = all adults who count (the applicant and partner included). With A = 1 this is the
+    single norm (70%), and a couple with A = 2 gets the norm for gehuwden (2 × 50%).
+    Source: Participatiewet, art. 21 (normen) and art. 22a (kostendelersnorm).
     """
+    couple = np.asarray(couple, bool)
+    others = np.asarray(others, float)
     single = 6 * p["bijstand_single_jan"] + 6 * p["bijstand_single_jul"]
     both = 6 * p["bijstand_couple_jan"] + 6 * p["bijstand_couple_jul"]
-    return np.where(np.asarray(couple, bool), both, single)
+    own = np.where(couple, 2.0, 1.0)
+    a = own + others
+    shared = own * (p["kd_base"] + a * p["kd_per_person"]) / a * both
+    return np.where(others > 0, shared, np.where(couple, both, single))
 
 
 def vrijlating_month(net_month, phase, single_parent, youngest_age, p: Params, half: str = "jan", age=27):
@@ -352,15 +427,15 @@ def vrijlating_month(net_month, phase, single_parent, youngest_age, p: Params, h
     return np.where(np.asarray(age, float) >= p["vl_min_age"], amount, 0.0)
 
 
-def vrijlating(net_work_income, phase, single_parent, youngest_age, p: Params):
+def vrijlating(net_work_income, phase, single_parent, youngest_age, p: Params, age=27):
     """Earnings disregard per year: six months at the January maximum, six at the July maximum
-    (see :func:`vrijlating_month`). The model's adults are 27 or older."""
+    (see :func:`vrijlating_month`); none under ``vl_min_age`` (``age``)."""
     month = np.asarray(net_work_income, float) / 12.0
-    return 6.0 * (vrijlating_month(month, phase, single_parent, youngest_age, p, "jan")
-                  + vrijlating_month(month, phase, single_parent, youngest_age, p, "jul"))
+    return 6.0 * (vrijlating_month(month, phase, single_parent, youngest_age, p, "jan", age)
+                  + vrijlating_month(month, phase, single_parent, youngest_age, p, "jul", age))
 
 
-def bijstand_topup(net_work_income, on_bijstand, couple, p: Params, disregarded=0.0):
+def bijstand_topup(net_work_income, on_bijstand, couple, p: Params, disregarded=0.0, others=0):
     """Bijstand on top of earnings for a household that claims it (single parent or couple).
 
     The norm is the single norm or, for a couple, the norm for gehuwden. The net earnings of
@@ -371,7 +446,7 @@ def bijstand_topup(net_work_income, on_bijstand, couple, p: Params, disregarded=
 
     Source: Participatiewet, art. 9, 11, 21 (normen), 31 and 32 (middelen), art. 31 lid 2 onder n en r.
     """
-    norm = bijstand_norm_year(couple, p)
+    norm = bijstand_norm_year(couple, p, others)
     counted = np.asarray(net_work_income, float) - np.asarray(disregarded, float)
     return np.where(np.asarray(on_bijstand, bool), np.maximum(norm - counted, 0.0), 0.0)
 
@@ -506,7 +581,7 @@ def validate(inputs: pd.DataFrame | Mapping[str, Any]) -> dict[str, np.ndarray]:
     if bad.any():
         raise ValueError(f"year: must be one of {', '.join(map(str, allowed))} (got {years[bad][0]:g} in {_bad_rows(bad)})")
     out["year"] = years.astype(int)
-    for flag in ("couple", "bijstand"):
+    for flag in ("couple", "bijstand", "under27"):
         vals = df[flag].to_numpy()
         ok = np.ones(len(vals), bool) if vals.dtype == bool else np.isin(vals, [0, 1, True, False]) & pd.notna(vals)
         if not ok.all():
@@ -514,6 +589,11 @@ def validate(inputs: pd.DataFrame | Mapping[str, Any]) -> dict[str, np.ndarray]:
         out[flag] = vals.astype(bool)
     out["rent"] = _numeric(df, "rent")
     _check_range(out["rent"], "rent", "rent")
+    out["kostendelers"] = _numeric(df, "kostendelers")
+    _check_range(out["kostendelers"], "kostendelers", "kostendelers")
+    bad = out["kostendelers"] != np.round(out["kostendelers"])
+    if bad.any():
+        raise ValueError(f"kostendelers: must be a whole number of adults (got {out['kostendelers'][bad][0]:g} in {_bad_rows(bad)})")
     phase = _numeric(df, "vrijlating")
     bad = ~np.isin(phase, list(VRIJLATING_PHASES))
     if bad.any():
@@ -629,19 +709,29 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
         el = iack_eligible(g_self, g_other, couple, youngest, first, p) & (couple | first)
         ahk_u, ak_u, iack_u, lost = cap_credits(tax, algemene_heffingskorting(g_self, p),
                                                 arbeidskorting(g_self, p), iack(g_self, el, p))
+        if a == "2":  # a single parent has no second adult, and so no credits of one
+            ahk_u, ak_u, iack_u, lost = (np.where(couple, v, 0.0) for v in (ahk_u, ak_u, iack_u, lost))
         out["gross" + a], out["tax" + a] = g_self, tax
         out["ahk" + a], out["ak" + a], out["iack" + a], out["lost_credits" + a] = ahk_u, ak_u, iack_u, lost
         out["net" + a] = g_self - (tax - ahk_u - ak_u - iack_u)
     n_children = (~np.isnan(x["ages"])).sum(axis=1)
     single_parent = ~couple & (n_children > 0)
-    v1 = vrijlating(out["net1"], x["vrijlating"], single_parent, youngest, p)
-    v2 = np.where(couple, vrijlating(out["net2"], np.where(x["vrijlating"] == 2, 0, x["vrijlating"]), False, youngest, p), 0.0)
+    age = np.where(x["under27"], p["vl_min_age"] - 1, p["vl_min_age"])
+    v1 = vrijlating(out["net1"], x["vrijlating"], single_parent, youngest, p, age)
+    v2 = np.where(couple, vrijlating(out["net2"], np.where(x["vrijlating"] == 2, 0, x["vrijlating"]), False, youngest, p, age), 0.0)
     net_both = out["net1"] + out["net2"]
-    out["bijstand"] = bijstand_topup(net_both, x["bijstand"], couple, p, v1 + v2)
+    others = x["kostendelers"]
+    out["bijstand"] = bijstand_topup(net_both, x["bijstand"], couple, p, v1 + v2, others)
     on_bb = out["bijstand"] > 0
+    # On bijstand no credit is lost: the municipality pays the bijstand gross and applies the
+    # heffingskortingen to it (loonheffing on the uitkering), so the household gets the net norm.
+    # Source: Participatiewet, art. 21 (netto normen); Wet op de loonbelasting 1964, art. 22
+    # (heffingskortingen in de loonheffing, also on a benefit).
+    for a in ("1", "2"):
+        out["lost_credits" + a] = np.where(on_bb, 0.0, out["lost_credits" + a])
     out["vrijlating1"] = np.where(on_bb, np.minimum(v1, out["bijstand"]), 0.0)
     out["vrijlating2"] = np.where(on_bb, np.minimum(v2, np.maximum(out["bijstand"] - out["vrijlating1"], 0.0)), 0.0)
-    out["bijstand_norm"] = np.where(x["bijstand"], bijstand_norm_year(couple, p), 0.0)
+    out["bijstand_norm"] = np.where(x["bijstand"], bijstand_norm_year(couple, p, others), 0.0)
     ti = g1 + g2 + out["bijstand"]
     out["toetsingsinkomen"] = ti
     entitled = (x["hours1"] > 0) & (~couple | (x["hours2"] > 0))
@@ -651,7 +741,8 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
     out["zorgtoeslag"] = zorgtoeslag(ti, couple, p)
     persons = np.where(couple, 2, 1) + n_children
     out["rent"] = x["rent"]
-    out["huurtoeslag"] = huurtoeslag(x["rent"], ti, persons, p)
+    # Other adults in the home: their income counts for the huurtoeslag and is not an input.
+    out["huurtoeslag"] = np.where(others > 0, 0.0, huurtoeslag(x["rent"], ti, persons, p))
     out["disposable_year"] = (net_both + out["bijstand"] + out["kgb"] + out["zorgtoeslag"] + kot - cost
                               + out["huurtoeslag"])
     out["disposable_month"] = out["disposable_year"] / 12.0
@@ -667,29 +758,30 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
     out["paid_share2"] = np.where(couple, 1 - out["paid_share1"], np.nan)
     out["care_share1"] = _share(out["care_hours1"], out["care_hours2"])
     out["care_share2"] = np.where(couple, 1 - out["care_share1"], np.nan)
-    # Which results rest on an approximated parameter (shown to readers)
-    approx = np.where(kot_approx, APPROX_BITS["kot"], 0)
-    kgb_params = ["kgb_per_child", "kgb_alo_kop", "kgb_threshold_single", "kgb_threshold_partner", "kgb_phaseout_rate"]
-    if any(p.status(k) == "approximation" for k in kgb_params):
-        approx |= np.where(out["kgb"] > 0, APPROX_BITS["kgb"], 0)
+    # Which results rest on an approximated parameter (shown to readers); see APPROX_PARAMS.
+    marked = approx_params(p)
     a = np.nan_to_num(x["ages"], nan=-1)
-    if p.status("kgb_supplement_12_15") == "approximation":
-        approx |= np.where((out["kgb"] > 0) & ((a >= 12) & (a <= 15)).any(axis=1), APPROX_BITS["kgb"], 0)
-    if p.status("kgb_supplement_16_17") == "approximation":
-        approx |= np.where((out["kgb"] > 0) & (a >= 16).any(axis=1), APPROX_BITS["kgb"], 0)
-    if p.status("bijstand_single_jan") == "approximation" or p.status("bijstand_single_jul") == "approximation":
-        approx |= APPROX_BITS["bijstand"]  # the independence thresholds use the norm
-    if p.status("zt_min_payout") == "approximation":
-        premie = p["zt_standaardpremie"] * np.where(couple, 2, 1)
-        norm = np.where(couple, p["zt_norm_partner"], p["zt_norm_single"]) * p["zt_drempel"]
-        raw = premie - norm - p["zt_afbouw"] * np.maximum(ti - p["zt_drempel"], 0.0)
-        approx |= np.where((raw > 0) & (raw <= 2 * p["zt_min_payout"]), APPROX_BITS["zorgtoeslag"], 0)
-    used_v = (out["vrijlating1"] + out["vrijlating2"]) > 0
-    if any(p.status(k) == "approximation" for k in ("vl_n_max_jul", "vl_r_max_jul", "vl_n_max_jan", "vl_r_max_jan")):
-        approx |= np.where(used_v, APPROX_BITS["vrijlating"], 0)
-    ht_names = [k for k in p if k.startswith("ht_")]
-    if any(p.status(k) == "approximation" for k in ht_names):
-        approx |= np.where(out["huurtoeslag"] > 0, APPROX_BITS["huurtoeslag"], 0)
+    used_v1 = (out["vrijlating1"] + out["vrijlating2"]) > 0
+    premie = p["zt_standaardpremie"] * np.where(couple, 2, 1)
+    zt_norm = np.where(couple, p["zt_norm_partner"], p["zt_norm_single"]) * p["zt_drempel"]
+    zt_raw = premie - zt_norm - p["zt_afbouw"] * np.maximum(ti - p["zt_drempel"], 0.0)
+    used = {
+        "kot": kot_approx,
+        "kgb": out["kgb"] > 0,
+        "kgb_12_15": (out["kgb"] > 0) & ((a >= 12) & (a <= 15)).any(axis=1),
+        "kgb_16_17": (out["kgb"] > 0) & (a >= 16).any(axis=1),
+        "thresholds": np.ones(n, bool),
+        "bijstand_single": on_bb & ~couple,
+        "bijstand_couple": on_bb & couple,
+        "zorgtoeslag": (zt_raw > 0) & (zt_raw <= 2 * p["zt_min_payout"]),
+        "vrijlating_n": used_v1 & (x["vrijlating"] == 1),
+        "vrijlating_r": used_v1 & (x["vrijlating"] == 2),
+        "huurtoeslag": out["huurtoeslag"] > 0,
+    }
+    approx = np.zeros(n, int)
+    for bit, mask in used.items():
+        if bit in marked:
+            approx |= np.where(mask, APPROX_BITS[bit], 0)
     out["approx"] = approx.astype(int)
     rules = np.zeros(n, int)
     rules |= np.where(on_bb, RULE_BITS["bijstand"], 0)
@@ -703,6 +795,9 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
     rules |= np.where(above & bool(p["ht_max_rent_excludes"]), RULE_BITS["ht_excluded"], 0)
     rules |= np.where(above & (not p["ht_max_rent_excludes"]) & (out["huurtoeslag"] > 0), RULE_BITS["ht_capped"], 0)
     rules |= np.where((out["lost_credits1"] + out["lost_credits2"]) > 0.5, RULE_BITS["credits_lost"], 0)
+    rules |= np.where(on_bb & (others > 0), RULE_BITS["kostendelers"], 0)
+    rules |= np.where((others > 0) & (x["rent"] > 0), RULE_BITS["ht_housemates"], 0)
+    rules |= np.where(on_bb & (net_both > 0) & x["under27"] & (x["vrijlating"] > 0), RULE_BITS["vrijlating_young"], 0)
     out["rules"] = rules
     return out
 

@@ -64,6 +64,7 @@ REQUIRED_PARAMS: dict[str, str] = {
     "vl_n_rate": "fraction", "vl_n_max_jan": "number", "vl_n_max_jul": "number", "vl_n_months": "number",
     "vl_r_rate": "fraction", "vl_r_max_jan": "number", "vl_r_max_jul": "number", "vl_r_months": "number",
     "vl_min_age": "number", "rent_default": "number",
+    "kd_base": "fraction", "kd_per_person": "fraction", "kd_min_age": "number", "bijstand_norm_min_age": "number",
 }
 
 #: Extra huurtoeslag parameters per rule (``ht_rule``): 2025 has an income-dependent basishuur

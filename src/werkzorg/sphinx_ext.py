@@ -129,6 +129,26 @@ class ParamRole(SphinxRole):
         return [node], []
 
 
+class VerkennerRole(SphinxRole):
+    """``{verkenner}`name=value` ``: an option of the household explorer as the page labels it
+    (``{verkenner}`name` `` gives the control's label). The text comes from the explorer's one
+    control description (werkzorg.explorer.CONTROLS), so prose never names an option the page
+    lacks; an unknown control or option fails the build, naming page and line."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        from .explorer import CONTROLS, option_label
+
+        name, _, value = self.text.partition("=")
+        try:
+            text = option_label(name.strip(), value.strip()) if value else CONTROLS[name.strip()]["label"]
+        except KeyError as exc:
+            msg = f"the explorer has no control or option {self.text!r} ({exc})"
+            self.env.app.werkzorg_unknown_claims.append(f"{self.get_location()}: {msg}")
+            logger.error("werkzorg: %s", msg, location=self.get_location(), type="werkzorg", subtype="verkenner")
+            return [nodes.problematic(self.rawtext, self.rawtext)], []
+        return [nodes.emphasis(text, text, classes=["werkzorg-keuze"])], []
+
+
 class ClaimsOverview(SphinxDirective):
     """Render every claim as a titled entry with its definition and source.
 
@@ -576,6 +596,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(claim_reference, html=(_visit_claim_html, _depart_claim_html))
     app.add_role("claim", ClaimRole())
     app.add_role("param", ParamRole())
+    app.add_role("verkenner", VerkennerRole())
     app.add_directive("claims-overview", ClaimsOverview)
     app.connect("doctree-resolved", _link_claims)
     app.connect("env-updated", _check_claims_overview)

@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
+from werkzorg import explorer
 from werkzorg import household as hh
-from werkzorg.params import available_years
 
 #: Rows of the comparison table: (output column, Dutch label, kind).
 COMPARISON_ROWS: list[tuple[str, str, str]] = [
@@ -62,6 +62,10 @@ def comparison(now: dict[str, Any], wished: dict[str, Any]) -> pd.DataFrame:
     for col, label, kind in COMPARISON_ROWS:
         if not couple and col.endswith("2"):
             continue
+        if not couple:  # one adult: no "ouder 1"
+            label = label.replace(" ouder 1", "")
+            if label.startswith("Ouder 1 "):
+                label = label[len("Ouder 1 "):].capitalize()
         a, b = out[col].iloc[0], out[col].iloc[1]
         if kind == "month":
             a, b = a / 12.0, b / 12.0
@@ -99,73 +103,92 @@ def comparison_html(table: pd.DataFrame) -> str:
             "geen advies. Gebruik voor een beslissing een officiële rekenhulp.</small></p>")
 
 
-def _adult_controls(w, prefix: str, hours: float, wage: float, care: float):
-    return {
-        "wage": w.BoundedFloatText(value=wage, min=0, max=500, step=0.5, description=f"Loon {prefix} (€/uur)"),
-        "hours": w.IntSlider(value=hours, min=0, max=60, step=1, description=f"Werk {prefix}"),
-        "care": w.IntSlider(value=care, min=0, max=80, step=1, description=f"Zorg {prefix}"),
-    }
+def _label(name: str, single: bool = False) -> str:
+    """A control's Dutch label from the explorer's control description (one source for both explorers)."""
+    c = explorer.CONTROLS[name]
+    return c.get("label_single", c["label"]) if single else c["label"]
+
+
+def _options(name: str) -> list[tuple[str, Any]]:
+    return [(label, value) for value, label in explorer.CONTROLS[name]["options"]]
 
 
 def explorer_widget(year: int = 2025):
-    """An ipywidgets explorer: household settings, then 'nu' and 'gewenst' side by side, and the comparison."""
+    """An ipywidgets explorer: household settings, then 'nu' and 'gewenst' side by side, and the comparison.
+
+    The controls carry the labels and options of the page's explorer (:data:`werkzorg.explorer.CONTROLS`),
+    and a state becomes a model row the same way (:func:`werkzorg.explorer.inputs_for_state`). The widget
+    adds care hours per adult, a bijstand switch and the phase of the earnings disregard.
+    """
     import ipywidgets as w
 
     style = {"description_width": "initial"}
-    household = w.ToggleButtons(options=[("Stel", "paar"), ("Alleenstaande ouder", "alleenstaand")],
-                                value="paar", description="Huishouden", style=style)
-    years = w.Dropdown(options=available_years(), value=year, description="Jaar", style=style)
-    bijstand = w.Checkbox(value=False, description="Bijstand als het inkomen onder de norm blijft")
+    wide = w.Layout(width="auto")
+    household = w.ToggleButtons(options=_options("huishouden"), value="paar", description=_label("huishouden"), style=style)
+    years = w.Dropdown(options=_options("jaar"), value=year, description=_label("jaar"), style=style)
+    bijstand = w.Checkbox(value=True, indent=False, layout=wide,
+                          description="Bijstand aanvragen als het inkomen onder de norm blijft")
     rent = w.BoundedFloatText(value=float(hh.load_params(year)["rent_default"]), min=0, max=5000, step=10,
-                              description="Kale huur (€/maand, 0 = koopwoning)", style=style)
+                              description=f"{_label('huur')} (€, 0 = koopwoning)", style=style, layout=wide)
     phase = w.Dropdown(options=[(label, code) for code, label in hh.VRIJLATING_PHASES.items()], value=0,
-                       description="Vrijlating bijstand", style=style)
-    children = w.Dropdown(
-        options=[("Eén kind van 1", [1]), ("Twee kinderen van 1 en 3", [1, 3]),
-                 ("Twee kinderen van 3 en 7", [3, 7]), ("Drie kinderen van 4, 7 en 10", [4, 7, 10]), ("Geen kinderen", [])],
-        value=[1, 3], description="Kinderen", style=style)
-    price = w.BoundedFloatText(value=11.5, min=0, max=50, step=0.1, description="Prijs opvang (€/uur)", style=style)
+                       description="Vrijlating in de bijstand", style=style, layout=wide)
+    n_children = w.Dropdown(options=_options("kinderen"), value=2, description=_label("kinderen"), style=style)
+    ages = [w.Dropdown(options=_options(f"leeftijd{i}"), value=explorer.DEFAULT_AGES[4][i - 1] if i > 2 else [1, 3][i - 1],
+                       description=_label(f"leeftijd{i}"), style=style) for i in range(1, explorer.PAGE_CHILDREN + 1)]
+    kind = w.Dropdown(options=_options("opvangsoort"), value="centrum", description=_label("opvangsoort"), style=style, layout=wide)
+    price = w.BoundedFloatText(value=11.5, min=0, max=50, step=0.1, description=f"{_label('prijs')} (€)", style=style, layout=wide)
+    housemates = w.Dropdown(options=_options("kostendelers"), value=0, description=_label("kostendelers"), style=style, layout=wide)
+    age_adults = w.Dropdown(options=[o for o in _options("ouderleeftijd") if o[1] >= 21], value=27,
+                            description=_label("ouderleeftijd"), style=style)
 
-    def column(title: str, h1: int, h2: int, days: int):
-        a1 = _adult_controls(w, "ouder 1", h1, 20.0, 8)
-        a2 = _adult_controls(w, "ouder 2", h2, 18.0, 20)
-        opvang = w.IntSlider(value=days, min=0, max=5, description="Dagen opvang", style=style)
-        for c in list(a1.values()) + list(a2.values()):
-            c.style = style
+    def adult(n: int, hours: int, wage: float, care: int) -> dict[str, Any]:
+        return {
+            "wage": w.BoundedFloatText(value=wage, min=0, max=200, step=0.5, description=f"{_label(f'loon{n}')} (€)", style=style),
+            "hours": w.IntSlider(value=hours, min=0, max=40, step=1, description=_label(f"uren{n}"), style=style),
+            "care": w.IntSlider(value=care, min=0, max=80, step=1, description=f"Zorg ouder {n} (uur per week)", style=style),
+        }
+
+    def column(title: str, h1: int, h2: int, days: Any):
+        a1, a2 = adult(1, h1, 20.0, 8), adult(2, h2, 18.0, 20)
+        opvang = w.Dropdown(options=_options("opvang"), value=days, description=_label("opvang"), style=style, layout=wide)
         box = w.VBox([w.HTML(f"<h4>{html.escape(title)}</h4>"), *a1.values(), *a2.values(), opvang])
         return box, a1, a2, opvang
 
-    now_box, n1, n2, n_opv = column("Nu", 40, 8, 1)
-    wish_box, g1, g2, g_opv = column("Gewenst", 36, 16, 2)
+    now_box, n1, n2, n_opv = column("Nu", 40, 8, explorer.OPVANG_AUTO)
+    wish_box, g1, g2, g_opv = column("Gewenst", 36, 16, explorer.OPVANG_AUTO)
     result = w.HTML()
 
     def inputs(a1, a2, opvang) -> dict[str, Any]:
+        state = {"huishouden": household.value, "jaar": years.value, "kinderen": n_children.value,
+                 **{f"leeftijd{i}": d.value for i, d in enumerate(ages, start=1)},
+                 "opvang": opvang.value, "opvangsoort": kind.value, "prijs": price.value, "huur": rent.value,
+                 "kostendelers": housemates.value, "ouderleeftijd": age_adults.value,
+                 "uren1": a1["hours"].value, "loon1": a1["wage"].value, "uren2": a2["hours"].value, "loon2": a2["wage"].value}
+        row = explorer.inputs_for_state(state, vrijlating=phase.value)
         couple = household.value == "paar"
-        kids = []
-        for age in children.value:
-            kind = "dagopvang" if age <= 3 else "bso"
-            kids.append({"age": age, "care": kind, "hours": (10 if kind == "dagopvang" else 4) * opvang.value,
-                         "price": price.value})
-        adults = [{k: c.value for k, c in a1.items()}]
-        if couple:
-            adults.append({k: c.value for k, c in a2.items()})
-        return hh.scenario(year=years.value, household=household.value, adults=adults, children=kids,
-                           bijstand=bijstand.value, rent=rent.value, vrijlating=phase.value)
+        row.update(bijstand=bijstand.value, care1=float(a1["care"].value), care2=float(a2["care"].value) if couple else 0.0)
+        return row
 
     def update(*_):
         couple = household.value == "paar"
         for a in (n2, g2):
             for c in a.values():
-                c.disabled = not couple
+                c.layout.display = None if couple else "none"
+        for a in (n1, g1):  # a single parent is not "ouder 1"
+            a["hours"].description = _label("uren1", single=not couple)
+            a["wage"].description = f"{_label('loon1', single=not couple)} (€)"
+            a["care"].description = "Zorg (uur per week)" if not couple else "Zorg ouder 1 (uur per week)"
+        for i, d in enumerate(ages, start=1):
+            d.layout.display = None if i <= n_children.value else "none"
         try:
             result.value = comparison_html(comparison(inputs(n1, n2, n_opv), inputs(g1, g2, g_opv)))
         except ValueError as exc:  # e.g. more than 168 hours in a week: say which field
             result.value = f"<p><strong>Controleer de invoer:</strong> {html.escape(str(exc))}</p>"
 
-    controls = [household, years, bijstand, rent, phase, children, price, *n1.values(), *n2.values(), n_opv,
-                *g1.values(), *g2.values(), g_opv]
+    controls = [household, years, bijstand, rent, phase, n_children, *ages, kind, price, housemates, age_adults,
+                *n1.values(), *n2.values(), n_opv, *g1.values(), *g2.values(), g_opv]
     for c in controls:
         c.observe(update, names="value")
     update()
-    return w.VBox([w.HBox([household, years]), w.HBox([bijstand, phase]), w.HBox([children, price, rent]),
-                   w.HBox([now_box, wish_box]), result])
+    return w.VBox([w.HBox([household, years]), w.HBox([bijstand, phase]), w.HBox([n_children, *ages]),
+                   w.HBox([kind, price]), w.HBox([rent, housemates, age_adults]), w.HBox([now_box, wish_box]), result])

@@ -9,6 +9,8 @@ import yaml
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from werkzorg import explorer
+
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,8 +32,11 @@ def test_a_case_card_opens_the_explorer_with_its_scenario(browser, page_url, cas
     s = case["scenario"]
     value = lambda name: browser.find_element(By.ID, f"wz-{name}").get_attribute("value")
     assert value("huishouden") == CONTROL_VALUE[s["huishouden"]]
-    assert value("kinderen") == str(s["kinderen"])
-    assert value("loon") == CONTROL_VALUE[s["loon"]]
+    preset = explorer.CONTROLS["kinderen"].get("presets", {}).get(str(s["kinderen"]))  # "2s": two children, 3 and 7
+    assert value("kinderen") == str(preset["kinderen"] if preset else s["kinderen"])
+    if preset:
+        assert (value("leeftijd1"), value("leeftijd2")) == (str(preset["leeftijd1"]), str(preset["leeftijd2"]))
+    assert value("loon1") == CONTROL_VALUE[s["loon"]]  # the card's one wage sets both partners' wages
     assert value("uren1") == str(s["uren1"])
     if s["huishouden"] == "paar":
         assert value("uren2") == str(s["uren2"])
