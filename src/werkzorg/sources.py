@@ -127,6 +127,8 @@ def _write_files(app: Sphinx, exc: Exception | None) -> None:
     for name in ("claims.yaml", "audit.yaml"):
         if (data / name).is_file():
             shutil.copyfile(data / name, ddir / name)
+    if not (data / "cbs").is_dir():  # a book without CBS snapshots has nothing to zip
+        return
     files = sorted(p for p in (data / "cbs").iterdir() if p.is_file())
     with zipfile.ZipFile(out / "data-cbs.zip", "w", zipfile.ZIP_DEFLATED) as zf:
         for p in files:
