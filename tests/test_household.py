@@ -1,7 +1,7 @@
 """Tests of the household model.
 
-1. Oracles: every row of the researched examples (data/params/examples.csv, copied from
-   ../shared/research/tax/examples.csv) that the
+1. Oracles: every row of the researched examples (data/params/examples.csv, each row with its
+   public source) that the
    model covers is checked within its tolerance. The expected values come from published tables
    and sources, not from this model. Rows the model does not cover are listed with the reason,
    and a test makes sure no row is skipped silently.
@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from werkzorg import household as hh
 from werkzorg.params import load_params
 
-#: A copy of ../shared/research/tax/examples.csv (researched expected values with sources).
+#: Researched expected values, each with its public source (see data/params/README.md).
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "params" / "examples.csv"
 
 #: Rows the model does not cover, with the reason (checked: every other row is a test case).
