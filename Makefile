@@ -72,11 +72,14 @@ serve:
 browser-deps:
 	@bash tools/ensure_chromium.sh
 
+# Two test processes (pytest-xdist, whole files per process) share one strict build of the book,
+# started in the background as the run starts; tests that need no build run first meanwhile.
+TEST_PROCS ?= 2
 test: vendor browser-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_PROCS) --dist loadfile --build-early --durations=25
 
 test-fast: venv
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(BIN)/python -m pytest -n $(TEST_PROCS) -m "not build and not browser"
 
 # Benchmarks print figures for this machine; they are reports, not timed tests.
 bench: vendor browser-deps
