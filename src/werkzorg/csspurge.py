@@ -21,6 +21,7 @@ in the cascade.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -202,6 +203,7 @@ def purge_site(site: Path) -> dict[str, tuple[int, int]]:
     """
     originals = site.parent / ORIGINALS
     words = site_words(site)
+    words_digest = hashlib.sha256(("\n".join(sorted(words)) + "\0" + "\n".join(words.patterns)).encode()).digest()
     sizes = {}
     for pattern in PURGED:
         for path in sorted(site.glob(pattern)):
@@ -217,7 +219,18 @@ def purge_site(site: Path) -> dict[str, tuple[int, int]]:
                 saved.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, saved)
             full = _inline_basic(text, path.parent.parent if rel.parts[1] == "styles" else path.parent)
-            cut, _ = purge_css(full, words)
-            path.write_text(f"{MARKER}{ORIGINALS}/{rel.as_posix()} */\n{cut}\n", encoding="utf-8")
+            # The cut depends only on the full stylesheet and the site's words: reuse it when both
+            # are unchanged (a warm rebuild), else cut again.
+            key = hashlib.sha256(full.encode() + b"\0" + words_digest).hexdigest()
+            cached, stamp = saved.with_name(saved.name + ".cut"), saved.with_name(saved.name + ".key")
+            if stamp.is_file() and cached.is_file() and stamp.read_text(encoding="utf-8") == key:
+                result = cached.read_text(encoding="utf-8")
+            else:
+                cut, _ = purge_css(full, words)
+                result = f"{MARKER}{ORIGINALS}/{rel.as_posix()} */\n{cut}\n"
+                cached.write_text(result, encoding="utf-8")
+                stamp.write_text(key, encoding="utf-8")
+            if path.read_text(encoding="utf-8") != result:
+                path.write_text(result, encoding="utf-8")
             sizes[rel.as_posix()] = (len(text.encode()), path.stat().st_size)
     return sizes
