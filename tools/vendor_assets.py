@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -81,15 +80,34 @@ def vendor_vega() -> None:
     print(f"vendored {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KiB)")
 
 
+NPM_REGISTRY = "https://registry.npmjs.org/"
+
+
 def _npm_pack(spec: str, workdir: Path) -> Path:
-    npm = shutil.which("npm")
-    if npm is None:
-        sys.exit("npm is needed to fetch the widget manager (Debian: apt-get install npm)")
-    name = subprocess.run(
-        [npm, "pack", spec, "--silent"], cwd=workdir, check=True, capture_output=True, text=True
-    ).stdout.strip().splitlines()[-1]
-    target = workdir / spec.split("@")[-2].strip("/").replace("/", "_")
-    with tarfile.open(workdir / name) as tar:
+    """Download ``name@version`` from the npm registry, check its published sha512, unpack it.
+
+    Plain HTTPS from Python (no npm needed): the registry's version document names the tarball
+    and its integrity hash, which the download must match.
+    """
+    import base64
+    import hashlib
+    import json
+    import urllib.parse
+    import urllib.request
+
+    name, version = spec.rsplit("@", 1)
+    meta_url = NPM_REGISTRY + urllib.parse.quote(name, safe="@") + "/" + version
+    with urllib.request.urlopen(meta_url, timeout=60) as resp:  # noqa: S310 (the npm registry)
+        dist = json.load(resp)["dist"]
+    with urllib.request.urlopen(dist["tarball"], timeout=120) as resp:  # noqa: S310
+        data = resp.read()
+    algo, _, expected = dist["integrity"].partition("-")
+    if base64.b64encode(hashlib.new(algo, data).digest()).decode() != expected:
+        sys.exit(f"{spec}: the download does not match the registry's {algo} integrity hash")
+    archive = workdir / (name.replace("/", "_").lstrip("@") + ".tgz")
+    archive.write_bytes(data)
+    target = workdir / name.strip("@").replace("/", "_")
+    with tarfile.open(archive) as tar:
         tar.extractall(target, filter="data")
     return target / "package"
 

@@ -3,15 +3,16 @@
 The stall (seen in the book build, ``make notebooks`` and the lab test): after a cell with
 ipywidgets, nbclient sometimes sat idle until the cell timeout (300 s in the book build) and then
 went on without an error. Traced with nbclient 0.11, jupyter_client 8.10, pyzmq 27.3 and
-ipykernel 7.4 (also 6.30): the kernel had sent the cell's ``execute_reply`` (its header time),
-the message was waiting in the client's shell socket, yet ``await socket.poll(timeout)`` in
-``jupyter_client``'s ``AsyncZMQSocketChannel.get_msg`` was not woken. A ZeroMQ socket signals
-new messages through an edge-triggered file descriptor; pyzmq's asyncio poller waits for that
-edge, and the edge can be consumed without the waiter being woken when the same socket is used
-meanwhile. nbclient does exactly that in widget cells: its ``OutputWidget`` sends comm messages
-on the shell socket from inside its IOPub handler while the reply is awaited (jupyter/nbclient
-issue 312, pull request 311). When the poll's timeout fires, pyzmq does one last non-blocking
-poll, finds the reply and returns it: hence the idle wait of exactly the timeout, and no error.
+ipykernel 7.4 (also 6.30): the kernel had sent the cell's ``execute_reply`` (its header time was
+38 s before nbclient got it, with a 40 s timeout), so the message was waiting in the client's
+shell socket, yet ``await socket.poll(timeout)`` in ``jupyter_client``'s
+``AsyncZMQSocketChannel.get_msg`` was not woken. When the poll's timeout fires, pyzmq does one
+last non-blocking poll, finds the reply and returns it: hence an idle wait of exactly the timeout,
+and no error. A ZeroMQ socket signals new messages through an edge-triggered file descriptor and
+pyzmq's asyncio poller waits for that edge; an edge consumed while nobody is woken is lost. The
+likely trigger is nbclient itself: in widget cells its ``OutputWidget`` sends comm messages on the
+same shell socket from inside its IOPub handler while the reply is awaited (jupyter/nbclient
+issue 312; pull request 311 there also polls in short steps). The kernel version does not matter.
 
 :func:`install` makes every asyncio channel wait in short slices: a long ``get_msg(timeout)``
 becomes a series of polls of at most :data:`SLICE` seconds, each ending in that non-blocking
