@@ -157,6 +157,9 @@ def browser():
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
     driver.set_page_load_timeout(60)
+    # Scripts that measure every element of a long page (the CSS cut's fingerprints) need more than
+    # selenium's default 30 s when two test processes share two cores with a build; tests may set less.
+    driver.set_script_timeout(120)
     yield driver
     driver.quit()
 
