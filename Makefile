@@ -73,11 +73,14 @@ serve:
 browser-deps:
 	@bash tools/ensure_chromium.sh
 
+# Two test processes (pytest-xdist, whole files per process) share one strict build of the book,
+# started in the background as the run starts; tests that need no build run first meanwhile.
+TEST_PROCS ?= 2
 test: vendor browser-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_PROCS) --dist loadfile --build-early --durations=25
 
 test-fast: venv
-	$(BIN)/python -m pytest -m "not build and not browser"
+	$(BIN)/python -m pytest -n $(TEST_PROCS) -m "not build and not browser"
 
 # Lint (ruff), English spelling of code and developer docs (codespell with a list of Dutch
 # words it mistakes for typos) and the package's layers (import-linter). The tests run these too.

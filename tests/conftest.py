@@ -5,6 +5,7 @@ Environment variables:
   root, so ``make test`` leaves a readable ``_build/html``.
 - ``WERKZORG_REUSE_BUILD=1``: use an existing ``_build/html`` instead of building (for quick
   iteration on browser tests only; ``make test`` never sets it).
+- ``WERKZORG_GUIDES``: the folder with the guides' text for the copy check (tests/guides.py).
 """
 
 from __future__ import annotations
@@ -15,15 +16,21 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import socket
-import subprocess
-import sys
 import tempfile
 import threading
+import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import sitebuild
+
+from werkzorg import nbexec
+
+# Notebooks executed in the test process (nbclient) never wait for a reply that has arrived.
+nbexec.install()
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -32,36 +39,60 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SUBPATH = "werkzorg"
 
 
-def _jupyter_book() -> str:
-    exe = Path(sys.executable).parent / "jupyter-book"
-    return str(exe) if exe.exists() else "jupyter-book"
+def _out_root() -> Path:
+    return Path(os.environ.get("WERKZORG_BUILD_DIR", ROOT))
+
+
+def _run_id() -> str:
+    return os.environ.setdefault("WERKZORG_TEST_RUN", uuid.uuid4().hex)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--build-early", action="store_true",
+                     help="start the session build of the book in the background as the run starts (make test)")
+
+
+def pytest_configure(config):
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # workers share the controller's run id (inherited environment)
+    os.environ["WERKZORG_TEST_RUN"] = uuid.uuid4().hex
+    if config.getoption("--build-early") and os.environ.get("WERKZORG_REUSE_BUILD") != "1":
+        config.werkzorg_build = sitebuild.start_in_background(_out_root(), _run_id())
+
+
+def pytest_unconfigure(config):
+    proc = getattr(config, "werkzorg_build", None)
+    if proc is not None and proc.poll() is None:  # the run ended before the build: stop it
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait()
+
+
+def _needs_the_book(item) -> bool:
+    return "built_site" in getattr(item, "fixturenames", ()) or any(
+        item.get_closest_marker(m) for m in ("build", "browser"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need neither the book nor a browser run first, while the book builds (--build-early).
+
+    A stable sort: the order within each group stays, and every xdist worker gets the same order.
+    """
+    items.sort(key=_needs_the_book)
 
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """Build the whole book once with warnings as errors; return the ``_build/html`` folder."""
-    out_root = Path(os.environ.get("WERKZORG_BUILD_DIR", ROOT))
-    html = out_root / "_build" / "html"
+    """The whole book built once per run with warnings as errors; return the ``_build/html`` folder.
+
+    Shared by every pytest process of the run (xdist workers) and by the background build that
+    ``--build-early`` starts (tests/sitebuild.py).
+    """
+    html = _out_root() / "_build" / "html"
     if os.environ.get("WERKZORG_REUSE_BUILD") == "1" and (html / "index.html").is_file():
         return html
-    # The notebook cache is keyed on code cells only: a change in the package or in data/
-    # would not re-run a notebook. The test build therefore always executes every notebook.
-    shutil.rmtree(out_root / "_build" / ".jupyter_cache", ignore_errors=True)
-    cmd = [_jupyter_book(), "build", str(ROOT), "--all", "-W", "-n", "--keep-going"]
-    if out_root != ROOT:
-        cmd += ["--path-output", str(out_root)]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    log = proc.stdout + proc.stderr
-    (out_root / "_build").mkdir(parents=True, exist_ok=True)
-    (out_root / "_build" / "test-build.log").write_text(log, encoding="utf-8")
-    if proc.returncode != 0:
-        problems = [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line or "rror" in line]
-        pytest.fail(
-            "The strict book build failed (exit %d). Problems:\n%s\n--- last lines ---\n%s"
-            % (proc.returncode, "\n".join(problems[:60]), "\n".join(log.splitlines()[-30:])),
-            pytrace=False,
-        )
-    assert (html / "index.html").is_file(), "build reported success but wrote no index.html"
+    html, state = sitebuild.ensure(_out_root(), _run_id())
+    if not state["ok"]:
+        pytest.fail(state["message"], pytrace=False)
     return html
 
 
@@ -126,6 +157,9 @@ def browser():
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
     driver.set_page_load_timeout(60)
+    # Scripts that measure every element of a long page (the CSS cut's fingerprints) need more than
+    # selenium's default 30 s when two test processes share two cores with a build; tests may set less.
+    driver.set_script_timeout(120)
     yield driver
     driver.quit()
 

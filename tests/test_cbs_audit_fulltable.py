@@ -8,8 +8,8 @@ tests/fixtures/cbs/fulltable/README.md).
 
 The full-table fixture for 85264NED is CBS's real metadata file of that table (85264NED_metadata.csv,
 edition of August 2022, committed to upieks/C3_PredictingSickLeave_JADS2022) with a data file in the
-raw-download shape whose 36 rows were composed by hand from the research series
-(shared/research/cbs/series_nettoarbeidsparticipatie_mannen15-25_85264NED.csv): the repository
+raw-download shape whose 36 rows were composed by hand from the values read on cbs.nl
+(tests/fixtures/cbs/fulltable/85264NED_cbs_nl_mannen15-25.csv, with its source page): the repository
 never committed the data file that belonged to it.
 """
 
@@ -108,8 +108,8 @@ def test_without_topic_the_full_table_would_lose_the_claim(full_80590):
 
 # --------------------------------------------------------------------------- 85264NED
 
-RESEARCH_85264 = (Path(__file__).resolve().parents[2] / "shared" / "research" / "cbs"
-                  / "series_nettoarbeidsparticipatie_mannen15-25_85264NED.csv")
+#: The 36 values read on cbs.nl (85264NED, Mannen 15 tot 25 jaar); provenance in fulltable/README.md.
+RESEARCH_85264 = FULL / "85264NED_cbs_nl_mannen15-25.csv"
 
 
 def test_85264_full_table_is_shaped_by_its_real_metadata(full_85264):

@@ -116,6 +116,10 @@ def test_run_notebooks_reports_success_and_failure(tmp_path):
     assert "ok   goed.md" in res.stdout
     assert "FOUT kapot.md" in res.stdout and "ZeroDivisionError" in res.stdout
     assert "1 van 2 notebooks" in res.stdout and "Mislukt: kapot.md" in res.stdout
+    # each notebook is announced before it runs, and the kernel's transport and shutdown notices stay out
+    assert res.stdout.index("[1/2] goed.md ...") < res.stdout.index("ok   goed.md") < res.stdout.index("[2/2] kapot.md ...")
+    for noise in ("without encryption", "KeyboardInterrupt"):
+        assert noise not in res.stdout + res.stderr, res.stdout + res.stderr
     executed = nbformat.read(out / "goed.ipynb", as_version=4)
     assert executed.cells[1].outputs[0]["text"].strip().isdigit()
 

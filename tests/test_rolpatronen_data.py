@@ -16,10 +16,13 @@ import jinja2
 import pytest
 import yaml
 
+from guides import SKIP_REASON, guide_file
+
 from werkzorg.paths import data_dir, repo_root
 
 TEMPLATES = repo_root() / "book" / "_templates"
-SEED_003 = repo_root().parent / "shared" / "seeds" / "003_38507eebc7ed45db.txt"
+#: The toolkit's text (guide 003), found as the copy check finds it (tests/guides.py); None without it.
+SEED_003 = guide_file("003_38507eebc7ed45db.txt")
 
 #: The four methods and four work forms of the toolkit (issue 5).
 METHODS = {"huiskamergesprekken", "gelijke-kansen", "dialoog-mannen", "dialoog-mannen-vrouwen"}
@@ -205,7 +208,7 @@ def _normalise(text: str) -> str:
     return " ".join(re.findall(r"[a-zà-ÿ]+", text.lower()))
 
 
-@pytest.mark.skipif(not SEED_003.is_file(), reason="guide 003 text not available next to the repo")
+@pytest.mark.skipif(SEED_003 is None, reason=SKIP_REASON)
 def test_no_statement_is_taken_from_the_toolkit(stellingen):
     guide = _normalise(SEED_003.read_text(encoding="utf-8"))
     copied = [s["id"] for s in stellingen["stellingen"] if _normalise(s["tekst"]) in guide]
@@ -299,7 +302,7 @@ def test_every_statement_carries_its_origin(stellingen):
             assert "voorbeeld" not in s and "bron" not in s, f"{where}: the book's own card claims a toolkit source"
 
 
-@pytest.mark.skipif(not SEED_003.is_file(), reason="guide 003 text not available next to the repo")
+@pytest.mark.skipif(SEED_003 is None, reason=SKIP_REASON)
 def test_each_toolkit_example_is_retold_once_and_mapped_to_the_books_cards(stellingen, methoden):
     boxes = _toolkit_examples()
     assert [len(b) for b in boxes] == [5, 7], f"unexpected example boxes in guide 003: {boxes}"

@@ -7,7 +7,7 @@ copied), maps them to the tidy snapshot shape and writes data/cbs/<table>.csv an
 manifest. A refresh (`python -m werkzorg data refresh`) or an import replaces an extract by
 the full table.
 
-    python tools/build_cbs_extracts.py /work/shared/research/cbs 2026-11-23
+    python tools/build_cbs_extracts.py <research folder with facts.csv and series_*.csv> 2026-11-23
 """
 
 from __future__ import annotations

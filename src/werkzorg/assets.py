@@ -23,8 +23,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -204,6 +206,18 @@ def subset_fonts(outdir: Path, codepoints: set[int]) -> dict[str, tuple[int, int
         if font_file.suffix not in {".woff2", ".ttf"} or font_file.stem not in FA_FONTS:
             continue
         before = font_file.stat().st_size
+        # A warm rebuild reuses the cut font when the original font and the icon set are unchanged.
+        cache = outdir.parent / "werkzorg-font-cache"
+        cached, stamp = cache / font_file.name, cache / (font_file.name + ".key")
+        data = font_file.read_bytes()
+        if cached.is_file() and cached.read_bytes() == data:
+            sizes[font_file.name] = (before, before)  # already the cut font (Sphinx did not copy it again)
+            continue
+        key = hashlib.sha256(data + repr(sorted(codepoints)).encode()).hexdigest()
+        if stamp.is_file() and cached.is_file() and stamp.read_text(encoding="utf-8") == key:
+            shutil.copyfile(cached, font_file)
+            sizes[font_file.name] = (before, font_file.stat().st_size)
+            continue
         options = subset.Options()
         options.flavor = "woff2" if font_file.suffix == ".woff2" else None
         options.layout_features = ["*"]
@@ -213,8 +227,40 @@ def subset_fonts(outdir: Path, codepoints: set[int]) -> dict[str, tuple[int, int
         subsetter.populate(unicodes=sorted(codepoints))
         subsetter.subset(font)
         subset.save_font(font, str(font_file), options)
+        cache.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(font_file, cached)
+        stamp.write_text(key, encoding="utf-8")
         sizes[font_file.name] = (before, font_file.stat().st_size)
     return sizes
+
+
+def inputs_key(*folders: Path) -> str:
+    """A key that changes when any file below ``folders`` changes (path, size, modification time)."""
+    h = hashlib.sha256()
+    for folder in folders:
+        for f in sorted(folder.rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts:
+                st = f.stat()
+                h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def run_if_inputs_changed(outdir: str | Path, name: str, outputs: list[Path], step: Any) -> bool:
+    """Run ``step()`` unless its inputs (data/ and the werkzorg package) and its outputs are as last time.
+
+    For post-build steps whose result depends only on those inputs (the explorer grid, the chart
+    downloads): a warm rebuild after a page edit skips them. Returns whether the step ran.
+    """
+    from werkzorg.paths import data_dir
+
+    stamp = Path(outdir).parent / ".werkzorg-stamps" / f"{name}.key"
+    key = inputs_key(data_dir(), Path(__file__).resolve().parent)
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == key and outputs and all(p.is_file() for p in outputs):
+        return False
+    step()
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(key, encoding="utf-8")
+    return True
 
 
 def _subset_after_build(app: Sphinx, exception: Exception | None) -> None:

@@ -21,6 +21,7 @@ in the cascade.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -36,6 +37,8 @@ PURGED = (
 )
 #: Folder beside ``_build/html`` with the stylesheets as the theme shipped them.
 ORIGINALS = "werkzorg-css-original"
+#: Class and id names in a stylesheet (with CSS escapes), for the key of a saved cut.
+_CSS_NAME = re.compile(r"[.#]((?:[-\w]|\\.)+)")
 MARKER = "/* werkzorg.csspurge: cut to the selectors this site uses; original in _build/"
 _IMPORT_BASIC = re.compile(r'@import\s+(?:url\()?["\']?\.\./basic\.css["\']?\)?\s*;')
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
@@ -217,7 +220,22 @@ def purge_site(site: Path) -> dict[str, tuple[int, int]]:
                 saved.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, saved)
             full = _inline_basic(text, path.parent.parent if rel.parts[1] == "styles" else path.parent)
-            cut, _ = purge_css(full, words)
-            path.write_text(f"{MARKER}{ORIGINALS}/{rel.as_posix()} */\n{cut}\n", encoding="utf-8")
+            # The cut depends only on the full stylesheet and the site's words: reuse it when both
+            # are unchanged (a warm rebuild), else cut again.
+            # Only the class and id names the stylesheet names decide the cut; random ids elsewhere
+            # in the pages (they differ per build) must not make a new key.
+            names = {re.sub(r"\\(.)", r"\1", n) for n in _CSS_NAME.findall(full)}
+            used = "\n".join(sorted(n for n in names if n in words))
+            key = hashlib.sha256(full.encode() + b"\0" + used.encode()).hexdigest()
+            cached, stamp = saved.with_name(saved.name + ".cut"), saved.with_name(saved.name + ".key")
+            if stamp.is_file() and cached.is_file() and stamp.read_text(encoding="utf-8") == key:
+                result = cached.read_text(encoding="utf-8")
+            else:
+                cut, _ = purge_css(full, words)
+                result = f"{MARKER}{ORIGINALS}/{rel.as_posix()} */\n{cut}\n"
+                cached.write_text(result, encoding="utf-8")
+                stamp.write_text(key, encoding="utf-8")
+            if path.read_text(encoding="utf-8") != result:
+                path.write_text(result, encoding="utf-8")
             sizes[rel.as_posix()] = (len(text.encode()), path.stat().st_size)
     return sizes

@@ -482,7 +482,10 @@ def _write_explorer_grid(app: Sphinx, exc: Exception | None) -> None:
         return
     from werkzorg import explorer
 
-    explorer.write_grid_file(Path(app.outdir) / "_static" / explorer.GRID_FILE)
+    from werkzorg.assets import run_if_inputs_changed
+
+    grid = Path(app.outdir) / "_static" / explorer.GRID_FILE
+    run_if_inputs_changed(app.outdir, "explorer-grid", [grid], lambda: explorer.write_grid_file(grid))
 
 
 def _add_explorer_data(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -531,8 +534,10 @@ def _write_chart_downloads(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     from . import charts
+    from .assets import run_if_inputs_changed
 
-    charts.write_downloads(app.outdir)
+    outputs = [Path(app.outdir) / charts.DOWNLOAD_DIR / f"{page}.csv" for page in charts.PAGES]
+    run_if_inputs_changed(app.outdir, "chart-downloads", outputs, lambda: charts.write_downloads(app.outdir))
 
 
 def _add_vega_view_where_needed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
