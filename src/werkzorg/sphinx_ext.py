@@ -583,6 +583,9 @@ def _edition_context(app: Sphinx, pagename: str, templatename: str, context: dic
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # Notebook execution that never waits for a reply that has already arrived (ipywidgets
+    # cells); installed before MyST-NB executes anything.
+    app.setup_extension("werkzorg.nbexec")
     from .bibstyle import register as register_bibstyle
     from .bibstyle import register_reference_style
 
