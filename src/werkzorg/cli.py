@@ -77,8 +77,8 @@ def _closing(tables: list[str], out) -> None:
 
 
 def _guard(df, tid: str, title: str | None, force: bool) -> None:
-    """Refuse to replace a table the book uses when it does not match (see cbs.guard)."""
-    from .cbs import guard
+    """Refuse to replace a table the book uses when it does not match (see werkzorg.import_guard)."""
+    from . import import_guard as guard
 
     man = cbs.Manifest.load()
     if tid not in man.tables or tid not in guard.book_tables():
@@ -128,7 +128,7 @@ def cmd_refresh(args, out=sys.stdout, err=sys.stderr, get_json=None) -> int:
         except cbs.CBSDataError as exc:
             print(f"Fout: {exc}\nEr is niets veranderd.", file=err)
             return 1
-    from .cbs import guard
+    from . import import_guard as guard
 
     if fetched:
         guard.keep_previous(list(fetched))
@@ -163,7 +163,7 @@ def cmd_import(args, out=sys.stdout, err=sys.stderr) -> int:
         tids = sorted(set(df["table_id"]))
         if len(tids) == 1:
             _guard(df, tids[0], title, args.vervang_tabel)
-        from .cbs import guard
+        from . import import_guard as guard
 
         change = cbs.install_table(df, source=str(path), title=title, origin=f"CBS-download {path.name}",
                                    allow_unlabelled=args.zonder_labels, dry_run=args.dry_run,
@@ -180,7 +180,7 @@ def cmd_import(args, out=sys.stdout, err=sys.stderr) -> int:
 
 
 def cmd_restore(args, out=sys.stdout, err=sys.stderr) -> int:
-    from .cbs import guard
+    from . import import_guard as guard
 
     try:
         info = guard.restore()

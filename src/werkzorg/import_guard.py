@@ -23,9 +23,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..paths import data_dir
-from .store import Manifest, cbs_dir
-from .tidy import dimension_columns
+from .paths import data_dir
+from .cbs.store import Manifest, cbs_dir
+from .cbs.tidy import dimension_columns
 
 
 def _norm(text: str) -> str:
@@ -33,14 +33,14 @@ def _norm(text: str) -> str:
 
 
 def book_tables() -> set[str]:
-    from .. import series
+    from . import series
 
     return set(series.tables())
 
 
 def differences(df: pd.DataFrame, tid: str, entry: dict, title: str | None) -> list[str]:
     """What differs between new data for ``tid`` and what the book expects of it (Dutch, one item each)."""
-    from .. import series
+    from . import series
 
     out = []
     want_dims = list(entry.get("dimensions") or [])
