@@ -17,6 +17,11 @@
 - **Chapter-end links.** Every content chapter ends with links to the exercises and the
   lesson plan of its part (:data:`CHAPTER_LINKS`), added at build time so chapter files stay
   untouched.
+- **Help in one tap.** Every content chapter's closing block also links to the safety
+  protocol (:data:`SAFETY_DOC`) under "Iemand vertelt over geweld?", and the protocol page gets
+  main index entries for the words a reader in a hurry types (:data:`SAFETY_SEARCH_WORDS`).
+  Sphinx's search puts a page with a main index entry that matches the query above every
+  full-text hit, so "Veilig Thuis" or "112" finds the protocol first without editing its text.
 - **Locale folder** made absolute, so Sphinx finds ``locales/nl/LC_MESSAGES/sphinx.js`` (the
   Dutch texts of the search page) whatever the working directory of the build.
 """
@@ -76,6 +81,18 @@ CHAPTER_LINKS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The page a reader needs when someone tells her about violence at home.
+SAFETY_DOC = "book/voor-trainers/veiligheid"
+#: Link text of the help link at every chapter end, on the home page, toolbox and footer.
+SAFETY_LINK_LABEL = "Iemand vertelt over geweld?"
+#: Search words that must find the safety protocol first (lower case: the browser compares
+#: the lower-cased query with these entries).
+SAFETY_SEARCH_WORDS: tuple[str, ...] = (
+    "veilig thuis", "112", "geweld", "huiselijk geweld", "mishandeling", "kindermishandeling",
+    "vrouwenopvang", "hulp bij geweld", "slaat",
+)
+
+
 def chapter_links_for(docname: str) -> tuple[str, str] | None:
     """The (exercises, lesson plan) pair for a content chapter; None for other pages."""
     for prefix, pair in CHAPTER_LINKS.items():
@@ -104,6 +121,12 @@ def _add_chapter_links(app: Sphinx, doctree: nodes.document, docname: str) -> No
         )
     if not items:
         return
+    if SAFETY_DOC in env.found_docs and SAFETY_DOC != docname:
+        uri = app.builder.get_relative_uri(docname, SAFETY_DOC)
+        items.append(
+            f'<li class="wz-verder__hulp"><span class="wz-verder__soort">{SAFETY_LINK_LABEL}</span> '
+            f'<a class="reference internal" href="{html.escape(uri)}">Wat je doet en wie je belt</a></li>'
+        )
     block = (
         '<nav class="wz-verder" aria-label="Verder met dit deel">\n'
         '<p class="wz-verder__kop">Verder met dit deel</p>\n<ul>\n' + "\n".join(items) + "\n</ul>\n</nav>\n"
@@ -151,10 +174,18 @@ def _collect_definitions(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     store = getattr(env, "werkzorg_term_defs", {})
     defs = {}
-    for ids, _texts, definition in _glossary_items(doctree):
+    names = []
+    for ids, texts, definition in _glossary_items(doctree):
         text = _definition_text(definition)
         for i in ids:
             defs[i] = text
+        names.append(texts)
+    groups = getattr(env, "werkzorg_term_groups", {})
+    if names:
+        groups[env.docname] = names
+    else:
+        groups.pop(env.docname, None)
+    env.werkzorg_term_groups = groups
     if defs:
         store[env.docname] = defs
     else:
@@ -164,12 +195,16 @@ def _collect_definitions(app: Sphinx, doctree: nodes.document) -> None:
 
 def _purge(app: Sphinx, env: Any, docname: str) -> None:
     getattr(env, "werkzorg_term_defs", {}).pop(docname, None)
+    getattr(env, "werkzorg_term_groups", {}).pop(docname, None)
 
 
 def _merge(app: Sphinx, env: Any, docnames: Any, other: Any) -> None:
     store = getattr(env, "werkzorg_term_defs", {})
     store.update(getattr(other, "werkzorg_term_defs", {}))
     env.werkzorg_term_defs = store
+    groups = getattr(env, "werkzorg_term_groups", {})
+    groups.update(getattr(other, "werkzorg_term_groups", {}))
+    env.werkzorg_term_groups = groups
 
 
 def _letter(term: str) -> str:
@@ -221,9 +256,45 @@ def _add_previews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         ref["classes"] = [*ref.get("classes", []), "wz-begrip"]
 
 
+def _add_safety_index_entries(doctree: nodes.document) -> None:
+    """Main index entries on the protocol page, for the search index (not shown on the page)."""
+    entries = [("single", word, "", "main", None) for word in SAFETY_SEARCH_WORDS]
+    index = addnodes.index(entries=entries, inline=False)
+    doctree.insert(0, index)
+
+
+#: The page with the toolbox catalogue, which searches with the book's synonyms.
+CATALOGUE_DOC = "book/toolbox/catalogus"
+
+
+def catalogue_synonyms_json(glossary_groups: list[list[str]]) -> str:
+    """The synonyms and target groups the catalogue's script reads, as JSON that is safe
+    inside a ``<script>`` element."""
+    import json
+
+    from .tools import load_target_groups, synonym_groups
+
+    data = {
+        "groups": synonym_groups(glossary_groups),
+        "targetGroups": [{"id": g.id, "label": g.label} for g in load_target_groups()],
+    }
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def _add_catalogue_synonyms(app: Sphinx, doctree: nodes.document) -> None:
+    groups = [names for per_doc in getattr(app.env, "werkzorg_term_groups", {}).values() for names in per_doc]
+    block = ('<script type="application/json" id="catalogus-synoniemen">'
+             + catalogue_synonyms_json(groups) + "</script>\n")
+    doctree += nodes.raw("", block, format="html")
+
+
 def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.format != "html":
         return
+    if docname == SAFETY_DOC:
+        _add_safety_index_entries(doctree)
+    if docname == CATALOGUE_DOC:
+        _add_catalogue_synonyms(app, doctree)
     if any(True for _ in doctree.findall(addnodes.glossary)):
         _add_az_bar(doctree)
     _add_previews(app, doctree, docname)
@@ -278,6 +349,21 @@ def _override_hidden_code(app: Sphinx) -> None:
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_code, _depart_hidden_code))
 
 
+def _reader_download_menu(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The theme's download menu offers the page's source file (".md", ".ipynb") and ".pdf":
+    the source formats mean nothing to a reader, and ".pdf" only opens the print dialog. The
+    menu keeps one item, named for what it does."""
+    for button in context.get("header_buttons", []):
+        if button.get("label") != "download-buttons":
+            continue
+        items = [b for b in button.get("buttons", []) if b.get("label") == "download-pdf-button"]
+        for item in items:
+            item["text"] = "Afdrukken of als PDF bewaren"
+            item["tooltip"] = "Afdrukken of als PDF bewaren"
+        button["buttons"] = items
+        button["tooltip"] = "Afdrukken"
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
     app.connect("builder-inited", _override_hidden_code)
@@ -288,5 +374,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", _collect_definitions)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
-    app.connect("doctree-resolved", _resolved, priority=900)  # after other page additions (sources box): the links end the chapter
+    app.connect("doctree-resolved", _resolved, priority=900)
+    app.connect("html-page-context", _reader_download_menu, priority=600)  # after the theme adds its buttons  # after other page additions (sources box): the links end the chapter
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
