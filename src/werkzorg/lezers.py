@@ -263,6 +263,43 @@ def _add_safety_index_entries(doctree: nodes.document) -> None:
     doctree.insert(0, index)
 
 
+def _fix_exercises(doctree: nodes.document, docname: str) -> None:
+    """Exercises and solutions as a reader taps them.
+
+    - sphinx-exercise gives every exercise's and solution's body the same id
+      (``exercise-content``, ``solution-content``): ids must be unique on a page, so each gets
+      its own, with the old name kept as a class.
+    - A solution's title links back to its exercise over most of its width; on a folded
+      solution a tap on the title then scrolled away instead of opening the answer. The title
+      becomes plain text (the whole bar opens the answer), and the link back to the exercise
+      moves into the answer, under it.
+    """
+    try:
+        from sphinx_exercise.nodes import solution_node, solution_title
+    except ImportError:  # pragma: no cover - the book always has sphinx-exercise
+        return
+    counts: dict[str, int] = {}
+    for section in list(doctree.findall(nodes.section)):
+        for old in ("exercise-content", "solution-content"):
+            if old in section["ids"]:
+                counts[old] = counts.get(old, 0) + 1
+                section["ids"] = [i if i != old else f"{old}-{counts[old]}" for i in section["ids"]]
+                section["classes"] = [*section.get("classes", []), old]
+    for solution in doctree.findall(solution_node):
+        title = next((c for c in solution.children if isinstance(c, solution_title)), None)
+        if title is None:
+            continue
+        for ref in list(title.findall(nodes.reference)):
+            back = nodes.paragraph(classes=["wz-terug-naar-opgave"])
+            link = nodes.reference("", "", *[c.deepcopy() for c in ref.children], **{
+                k: ref[k] for k in ("refid", "refuri", "internal") if k in ref})
+            link["classes"] = ["reference", "internal"]
+            back += nodes.Text("Terug naar ")
+            back += link
+            ref.replace_self(ref.children)
+            solution += back
+
+
 #: The page with the toolbox catalogue, which searches with the book's synonyms.
 CATALOGUE_DOC = "book/toolbox/catalogus"
 
@@ -295,6 +332,7 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         _add_safety_index_entries(doctree)
     if docname == CATALOGUE_DOC:
         _add_catalogue_synonyms(app, doctree)
+    _fix_exercises(doctree, docname)
     if any(True for _ in doctree.findall(addnodes.glossary)):
         _add_az_bar(doctree)
     _add_previews(app, doctree, docname)
@@ -332,8 +370,9 @@ def _visit_hidden_code(self: Any, node: Any) -> None:
     and a voice-control user can say what she sees."""
     classes = " ".join(node["classes"])
     self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n')
-    self.body.append(f'<p class="collapsed admonition-title">{html.escape(node["prompt_show"])}</p>\n')
-    self.body.append(f'<p class="expanded admonition-title">{html.escape(node["prompt_hide"])}</p>\n')
+    # Spans, not paragraphs: a <summary> may hold phrasing content only (HTML checker).
+    self.body.append(f'<span class="collapsed admonition-title">{html.escape(node["prompt_show"])}</span>\n')
+    self.body.append(f'<span class="expanded admonition-title">{html.escape(node["prompt_hide"])}</span>\n')
     self.body.append("</summary>\n")
 
 
@@ -364,6 +403,83 @@ def _reader_download_menu(app: Sphinx, pagename: str, templatename: str, context
         button["tooltip"] = "Afdrukken"
 
 
+_TAB_LABEL_ARIA = re.compile(r'(<label\b[^>]*?)\s+aria-controls="[^"]*"([^>]*\bclass="sd-tab-label")')
+
+
+def _valid_tab_labels(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """sphinx-design writes its tab labels as ``<label aria-controls=… for=…>``; ``aria-controls``
+    is not allowed on a label that belongs to a control (HTML checker). The label already
+    names its radio button, and the tab's content follows it; the attribute goes."""
+    body = context.get("body")
+    if body and "sd-tab-label" in body:
+        context["body"] = _TAB_LABEL_ARIA.sub(r"\1\2", body)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{head}<title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 38rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; background: #fff; }}
+a {{ color: #0a58ca; }}
+@media (prefers-color-scheme: dark) {{ body {{ color: #e6e6e6; background: #121212; }} a {{ color: #8ab4f8; }} }}
+</style>
+</head>
+<body>
+<main>
+{body}
+</main>
+</body>
+</html>
+"""
+
+#: The page a host shows for an address that does not exist: Dutch, with the way to the
+#: start page, the search and the help page. It is served at any depth of the site, so it
+#: loads nothing and finds the site's root from the address itself.
+NOT_FOUND = _PAGE.format(
+    head="",
+    title="Pagina niet gevonden · Werk &amp; Zorg",
+    body="""<h1>Deze pagina bestaat niet (meer)</h1>
+<p>Het adres klopt niet, of de pagina is verhuisd. Dat is niet jouw fout.</p>
+<ul>
+<li><a data-pad="book/intro/index.html" href="/">Naar de startpagina van Werk &amp; Zorg</a></li>
+<li><a data-pad="search.html" href="/search.html">Zoeken in het boek</a></li>
+<li><a data-pad="book/voor-trainers/veiligheid.html" href="/book/voor-trainers/veiligheid.html">Iemand vertelt over geweld? Lees wat je doet en wie je belt</a></li>
+</ul>
+<script>
+(function () {
+  var path = window.location.pathname;
+  var cut = path.search(/\/(book|notebooks)\//);
+  var root = cut >= 0 ? path.slice(0, cut + 1) : path.slice(0, path.lastIndexOf("/") + 1);
+  var links = document.querySelectorAll("a[data-pad]");
+  for (var i = 0; i < links.length; i++) links[i].href = root + links[i].getAttribute("data-pad");
+})();
+</script>""",
+)
+
+
+def _write_site_pages(app: Sphinx, exception: Exception | None) -> None:
+    """A Dutch ``404.html``, and the root ``index.html`` (a bare redirect written by
+    sphinx-external-toc) as a valid page with a title and a link."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    (out / "404.html").write_text(NOT_FOUND, encoding="utf-8")
+    index = out / "index.html"
+    if index.is_file():
+        text = index.read_text(encoding="utf-8")
+        m = re.fullmatch(r'\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*', text)
+        if m:
+            target = html.escape(m.group(1))
+            index.write_text(_PAGE.format(
+                head=f'<meta http-equiv="Refresh" content="0; url={target}">\n',
+                title="Werk &amp; Zorg",
+                body=f'<p><a href="{target}">Naar de startpagina van Werk &amp; Zorg</a></p>',
+            ), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(nodes.citation, override=True, html=(_visit_citation, _depart_citation))
     app.connect("builder-inited", _override_hidden_code)
@@ -375,5 +491,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("doctree-resolved", _resolved, priority=900)
-    app.connect("html-page-context", _reader_download_menu, priority=600)  # after the theme adds its buttons  # after other page additions (sources box): the links end the chapter
+    app.connect("html-page-context", _reader_download_menu, priority=600)  # after the theme adds its buttons
+    app.connect("html-page-context", _valid_tab_labels)
+    app.connect("build-finished", _write_site_pages, priority=900)  # after sphinx-external-toc's redirect  # after other page additions (sources box): the links end the chapter
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
