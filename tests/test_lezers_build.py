@@ -231,3 +231,50 @@ def test_every_exception_for_maintainer_text_is_still_needed(built_site):
     found = _maintainer_findings(built_site)
     fixed = [rel for rel in OTHERS if rel not in found]
     assert not fixed, f"these pages are clean now; remove them from OTHERS: {fixed}"
+
+
+# --- The trainer's print run (issue 23) --------------------------------------------------------
+
+def _sheet_titles(built_site: Path, page: str, prefix: str) -> dict[str, str]:
+    """Title (lower case) -> anchor of every sheet on a built sheet page; for a case also
+    'casus over <first word of its story>'."""
+    soup = _soup(built_site / "book" / "voor-trainers" / page)
+    out = {}
+    for box in soup.select(f'div[id^="{prefix}"]'):
+        title = box.select_one(".rubric")
+        if title:
+            out[title.get_text(" ", strip=True).lower()] = box["id"]
+        story = next((p for p in box.find_all("p") if p.get_text(strip=True)), None)
+        if prefix == "casus-" and story:
+            out["casus over " + story.get_text(" ", strip=True).split()[0].strip(",.").lower()] = box["id"]
+    return out
+
+
+def test_every_print_line_in_a_course_plan_links_to_the_exact_sheet(built_site):
+    sheets = {**{k: "werkbladen.html#" + v for k, v in _sheet_titles(built_site, "werkbladen.html", "werkblad-").items()},
+              **{k: "casussen.html#" + v for k, v in _sheet_titles(built_site, "casussen.html", "casus-").items()}}
+    assert len(sheets) >= 6
+    checked = 0
+    for plan in sorted((built_site / "book" / "voor-trainers").glob("*.html")):
+        if plan.name in {"werkbladen.html", "casussen.html"}:
+            continue
+        for li in _soup(plan).select("article li"):
+            text = li.get_text(" ", strip=True).lstrip("☐ ")
+            if not text.startswith("Print"):
+                continue
+            names = [q.lower() for q in re.findall(r"[“\"]([^”\"]{4,80})[”\"]", text)]
+            names += ["casus over " + n.lower() for n in re.findall(r"de casus over ([A-Z][a-zà-ÿ]+)", text)]
+            hrefs = [a.get("href", "") for a in li.find_all("a")]
+            for name in names:
+                if name in sheets:
+                    checked += 1
+                    assert sheets[name] in hrefs, f"{plan.name}: '{text[:90]}' does not link {name!r} to {sheets[name]}"
+    assert checked >= 5, f"only {checked} print lines name a sheet"
+
+
+def test_a_dutch_404_page_and_a_valid_root_page(built_site):
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'lang="nl"' in page
+    assert "niet gevonden" in page.lower() and "veiligheid.html" in page
+    root = (built_site / "index.html").read_text(encoding="utf-8")
+    assert root.startswith("<!DOCTYPE html>") and "<title>" in root and 'http-equiv="Refresh"' in root

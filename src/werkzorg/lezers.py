@@ -22,6 +22,13 @@
   main index entries for the words a reader in a hurry types (:data:`SAFETY_SEARCH_WORDS`).
   Sphinx's search puts a page with a main index entry that matches the query above every
   full-text hit, so "Veilig Thuis" or "112" finds the protocol first without editing its text.
+- **Catalogue synonyms.** The catalogue page carries the book's one synonym list
+  (data/synoniemen.yaml merged with the glossary's terms that have several names) as JSON
+  for ``_static/catalogus.js``.
+- **Touch and markup repairs.** Solution headers without a link inside (a tap opens the
+  answer; the way back sits under it), unique ids for exercise bodies, no ``aria-controls``
+  on sphinx-design tab labels, a download menu without source formats, "Print …" lines in
+  lesson plans linked to their sheet, a Dutch ``404.html`` and a valid root ``index.html``.
 - **Locale folder** made absolute, so Sphinx finds ``locales/nl/LC_MESSAGES/sphinx.js`` (the
   Dutch texts of the search page) whatever the working directory of the build.
 """
@@ -300,6 +307,75 @@ def _fix_exercises(doctree: nodes.document, docname: str) -> None:
             solution += back
 
 
+#: Pages with sheets a trainer prints: each sheet a container with a label and a title.
+SHEET_PAGES = {"book/voor-trainers/werkbladen": "werkblad-", "book/voor-trainers/casussen": "casus-"}
+_QUOTED = re.compile(r"[“\"]([^”\"]{4,80})[”\"]")
+_CASE_OF = re.compile(r"\bde casus over ([A-Z][a-zà-ÿ]+)")
+
+
+def _sheets(app: Sphinx) -> dict[str, tuple[str, str, int, str]]:
+    """Print sheets by key -> (docname, anchor, sheet number on its page, page title).
+    Keys: a worksheet's or case's title (lower case) and, for a case, "casus over <Name>"
+    with the first word of its story (the person it is about)."""
+    cached = getattr(app, "_werkzorg_sheets", None)  # per build, never pickled with the environment
+    if cached is not None:
+        return cached
+    out: dict[str, tuple[str, str, int, str]] = {}
+    for doc, prefix in SHEET_PAGES.items():
+        if doc not in app.env.found_docs:
+            continue
+        tree = app.env.get_doctree(doc)
+        page_title = app.env.titles[doc].astext() if doc in app.env.titles else doc
+        number = 0
+        for box in tree.findall(nodes.container):
+            anchor = next((i for i in box["ids"] if i.startswith(prefix)), None)
+            if anchor is None:
+                continue
+            number += 1
+            rubric = next(iter(box.findall(nodes.rubric)), None)
+            if rubric is not None:
+                out[rubric.astext().strip().lower()] = (doc, anchor, number, page_title)
+            story = next((p for p in box.findall(nodes.paragraph) if p.astext().strip()), None)
+            if prefix == "casus-" and story is not None:
+                out["casus over " + story.astext().split()[0].strip(",.").lower()] = (doc, anchor, number, page_title)
+    app._werkzorg_sheets = out
+    return out
+
+
+def _link_print_lines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In a lesson plan, "Print het werkblad “…” en de casus over Nadia" links each sheet to
+    its place on the sheet page and says which sheet to print (sheets print one per page).
+    The same happens in the materials list and wherever a list item names a sheet."""
+    if not docname.startswith("book/voor-trainers/") or docname in SHEET_PAGES:
+        return
+    sheets = _sheets(app)
+    if not sheets:
+        return
+    # Every list item: the "Print …" lines of the preparation and the materials list, which
+    # names the same sheets.
+    for item in list(doctree.findall(nodes.list_item)):
+        for text in list(item.findall(nodes.Text)):
+            if isinstance(text.parent, (nodes.reference, nodes.literal)):
+                continue
+            source = str(text)
+            pieces: list[nodes.Node] = []
+            pos = 0
+            matches = [(m.start(), m.end(), m.group(0), m.group(1).lower()) for m in _QUOTED.finditer(source)]
+            matches += [(m.start(), m.end(), m.group(0), "casus over " + m.group(1).lower()) for m in _CASE_OF.finditer(source)]
+            for start, end, shown, key in sorted(matches):
+                if key not in sheets or start < pos:
+                    continue
+                doc, anchor, number, page_title = sheets[key]
+                uri = app.builder.get_relative_uri(docname, doc) + "#" + anchor
+                pieces.append(nodes.Text(source[pos:start]))
+                pieces.append(nodes.reference("", shown, refuri=uri, internal=True, classes=["wz-printblad"]))
+                pieces.append(nodes.Text(f" (afdrukken: blad {number})"))
+                pos = end
+            if pieces:
+                pieces.append(nodes.Text(source[pos:]))
+                text.parent.replace(text, pieces)
+
+
 #: The page with the toolbox catalogue, which searches with the book's synonyms.
 CATALOGUE_DOC = "book/toolbox/catalogus"
 
@@ -333,6 +409,7 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if docname == CATALOGUE_DOC:
         _add_catalogue_synonyms(app, doctree)
     _fix_exercises(doctree, docname)
+    _link_print_lines(app, doctree, docname)
     if any(True for _ in doctree.findall(addnodes.glossary)):
         _add_az_bar(doctree)
     _add_previews(app, doctree, docname)
