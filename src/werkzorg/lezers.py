@@ -293,7 +293,8 @@ def _fix_exercises(doctree: nodes.document, docname: str) -> None:
                 section["ids"] = [i if i != old else f"{old}-{counts[old]}" for i in section["ids"]]
                 section["classes"] = [*section.get("classes", []), old]
     for solution in doctree.findall(solution_node):
-        title = next((c for c in solution.children if isinstance(c, solution_title)), None)
+        # sphinx-exercise replaces the solution_title by a plain title holding the link.
+        title = next((c for c in solution.children if isinstance(c, (solution_title, nodes.title))), None)
         if title is None:
             continue
         for ref in list(title.findall(nodes.reference)):
