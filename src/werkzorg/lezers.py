@@ -509,7 +509,7 @@ a {{ color: #0a58ca; }}
 <main>
 {body}
 </main>
-</body>
+{footer}</body>
 </html>
 """
 
@@ -517,6 +517,7 @@ a {{ color: #0a58ca; }}
 #: start page, the search and the help page. It is served at any depth of the site, so it
 #: loads nothing and finds the site's root from the address itself.
 NOT_FOUND = _PAGE.format(
+    footer="{footer}",
     head="",
     title="Pagina niet gevonden · Werk &amp; Zorg",
     body="""<h1>Deze pagina bestaat niet (meer)</h1>
@@ -544,7 +545,9 @@ def _write_site_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    (out / "404.html").write_text(NOT_FOUND, encoding="utf-8")
+    licence = str(app.config.html_theme_options.get("extra_footer", "")).strip()
+    footer = f'<footer class="bd-footer-content">{licence}</footer>\n' if licence else ""
+    (out / "404.html").write_text(NOT_FOUND.replace("{footer}", footer), encoding="utf-8")
     index = out / "index.html"
     if index.is_file():
         text = index.read_text(encoding="utf-8")
@@ -552,6 +555,7 @@ def _write_site_pages(app: Sphinx, exception: Exception | None) -> None:
         if m:
             target = html.escape(m.group(1))
             index.write_text(_PAGE.format(
+                footer="",
                 head=f'<meta http-equiv="Refresh" content="0; url={target}">\n',
                 title="Werk &amp; Zorg",
                 body=f'<p><a href="{target}">Naar de startpagina van Werk &amp; Zorg</a></p>',
