@@ -530,7 +530,7 @@ NOT_FOUND = _PAGE.format(
 <script>
 (function () {
   var path = window.location.pathname;
-  var cut = path.search(/\/(book|notebooks)\//);
+  var cut = path.search(/\\/(book|notebooks)\\//);
   var root = cut >= 0 ? path.slice(0, cut + 1) : path.slice(0, path.lastIndexOf("/") + 1);
   var links = document.querySelectorAll("a[data-pad]");
   for (var i = 0; i < links.length; i++) links[i].href = root + links[i].getAttribute("data-pad");
