@@ -2,13 +2,18 @@
  *
  * Works on the page that holds #catalogus-filters (book/toolbox/catalogus.md) and does
  * nothing anywhere else. No network, no libraries. The filter state is mirrored in the
- * query string (?vraag=…&voor=…&kosten=…&vorm=…&soort=…&zoek=…) so a filtered view can be
- * linked from a chapter or shared; the anchors #tool-<id> keep working.
+ * query string (?doelgroep=…&vraag=…&voor=…&kosten=…&vorm=…&soort=…&zoek=…) so a filtered
+ * view can be linked from a chapter or shared; the anchors #tool-<id> keep working.
+ *
+ * Synonyms and target groups come from the page itself: werkzorg.lezers writes
+ * <script type="application/json" id="catalogus-synoniemen"> at build time from
+ * data/synoniemen.yaml merged with the glossary's terms that have several names. A search
+ * word that belongs to a synonym group finds a tool whose text holds any word of the group.
  */
 (function () {
   "use strict";
 
-  var PARAMS = ["zoek", "vraag", "vorm", "voor", "kosten", "soort"];
+  var PARAMS = ["zoek", "doelgroep", "vraag", "vorm", "voor", "kosten", "soort"];
 
   function norm(text) {
     return (text || "")
@@ -30,6 +35,49 @@
     var questionSelect = document.getElementById("catalogus-vraag");
     var labels = {};
     var uniqueIds = {};
+    var synonyms = { groups: [], targetGroups: [] };
+    var synonymData = document.getElementById("catalogus-synoniemen");
+    if (synonymData) {
+      try { synonyms = JSON.parse(synonymData.textContent); } catch (e) { /* search without synonyms */ }
+    }
+    var groupSelect = document.getElementById("catalogus-doelgroep");
+    (synonyms.targetGroups || []).forEach(function (g) {
+      var option = document.createElement("option");
+      option.value = g.id;
+      option.textContent = g.label;
+      groupSelect.appendChild(option);
+    });
+
+    // The words a search word stands for: itself and, if it belongs to a synonym group,
+    // every word of that group.
+    function alternatives(word) {
+      var out = [word];
+      (synonyms.groups || []).forEach(function (group) {
+        if (group.indexOf(word) !== -1) {
+          group.forEach(function (w) { if (out.indexOf(w) === -1) { out.push(w); } });
+        }
+      });
+      return out;
+    }
+    // Multi-word synonyms ("alleenstaande moeder", "zorg voor een naaste") are recognised as
+    // a whole: the longest run of words that is a synonym counts as one search term.
+    function isSynonym(phrase) {
+      return (synonyms.groups || []).some(function (g) { return g.indexOf(phrase) !== -1; });
+    }
+    function searchTerms(text) {
+      var words = text.split(" ").filter(Boolean);
+      var terms = [];
+      var i = 0;
+      while (i < words.length) {
+        var taken = 1;
+        for (var n = Math.min(5, words.length - i); n > 1; n--) {
+          if (isSynonym(words.slice(i, i + n).join(" "))) { taken = n; break; }
+        }
+        terms.push(alternatives(words.slice(i, i + taken).join(" ")));
+        i += taken;
+      }
+      return terms;
+    }
 
     var groups = {};
     headings.forEach(function (h) {
@@ -111,7 +159,8 @@
     }
 
     function apply(immediate) {
-      var words = norm(value("zoek")).split(" ").filter(Boolean);
+      var terms = searchTerms(norm(value("zoek")).trim());
+      var group = value("doelgroep");
       var question = value("vraag");
       var form_ = value("vorm");
       var audience = value("voor");
@@ -128,8 +177,13 @@
         }
         if (ok && cost && card.getAttribute("data-cost") !== cost) { ok = false; }
         if (ok && kind && card.getAttribute("data-kind") !== kind) { ok = false; }
-        if (ok && words.length) {
-          ok = words.every(function (w) { return card._text.indexOf(w) !== -1; });
+        if (ok && group) {
+          ok = (" " + card.getAttribute("data-groups") + " ").indexOf(" " + group + " ") !== -1;
+        }
+        if (ok && terms.length) {
+          ok = terms.every(function (alts) {
+            return alts.some(function (w) { return card._text.indexOf(w) !== -1; });
+          });
         }
         card.hidden = !ok;
         if (ok) {
@@ -146,6 +200,8 @@
         if (intro) { intro.hidden = !any; }
       });
       var n = Object.keys(shown).length;
+      var active = PARAMS.some(function (p) { return value(p); });
+      document.body.classList.toggle("catalogus-actief", active);
       if (empty) { empty.hidden = n !== 0; }
       announce(n + " van " + total + " tools", immediate);
       syncUrl();
@@ -177,9 +233,29 @@
 
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
     form.addEventListener("change", function () { apply(true); });
+    // On a phone the filters fill the screen: when she starts typing, the search box moves
+    // to the top so the count and the first cards show under it while she types.
+    var narrow = window.matchMedia ? window.matchMedia("(max-width: 600px)") : { matches: false };
+    var scrolledForTyping = false;
+    var searchField = form.elements.zoek;
+    searchField.addEventListener("blur", function () { scrolledForTyping = false; });
     form.addEventListener("input", function (e) {
-      if (e.target && e.target.type === "search") { apply(false); }
+      if (e.target && e.target.type === "search") {
+        apply(false);
+        if (narrow.matches && !scrolledForTyping) {
+          scrolledForTyping = true;
+          e.target.closest(".catalogus-field").scrollIntoView({ block: "start" });
+        }
+      }
     });
+    // "Meer filters" is open on a wide screen and folded on a phone (or when a preset uses it).
+    var more = document.getElementById("catalogus-meer");
+    if (more) {
+      var usesMore = ["vraag", "vorm", "voor", "kosten", "soort"].some(function (p) {
+        return new URLSearchParams(window.location.search).get(p);
+      });
+      more.open = !narrow.matches || usesMore;
+    }
     form.addEventListener("reset", function () {
       // The browser resets the fields after this event; filter once it has.
       window.setTimeout(function () { apply(true); }, 0);

@@ -220,3 +220,117 @@
     start();
   }
 })();
+
+// 5. Touch and search repairs (issue 23).
+//    a. The theme's search fields put the magnifier over the first letters of the text. The
+//       magnifier becomes the form's submit button, after the field: it never covers the
+//       text, and the form has a button to send it (WCAG 3.2.2, HTML_CodeSniffer H32.2).
+//    b. The page-contents drawer on a phone closes when she chooses a heading, so the page
+//       she jumped to is not hidden behind it.
+//    c. The book-contents drawer opens at the page she is on, not at the top of the list.
+//    d. On a touch screen, a tap on a glossary term first shows its explanation, with a link to
+//       the glossary; a second tap on the term follows the link.
+(function () {
+  "use strict";
+
+  function searchButtons() {
+    var forms = document.querySelectorAll("form.bd-search");
+    for (var i = 0; i < forms.length; i++) {
+      var form = forms[i];
+      if (form.querySelector(".wz-zoekknop")) continue;
+      var icon = form.querySelector(".fa-magnifying-glass");
+      var input = form.querySelector("input[type=search], input[name=q]");
+      if (!input) continue;
+      var button = document.createElement("button");
+      button.type = "submit";
+      button.className = "wz-zoekknop";
+      button.setAttribute("aria-label", "Zoeken");
+      button.title = "Zoeken";
+      if (icon) {
+        icon.setAttribute("aria-hidden", "true");
+        button.appendChild(icon);
+      } else {
+        button.textContent = "Zoeken";
+      }
+      input.insertAdjacentElement("afterend", button);
+    }
+  }
+
+  function drawerRepairs() {
+    var pageToc = document.getElementById("pst-secondary-sidebar-modal");
+    if (pageToc) {
+      pageToc.addEventListener("click", function (e) {
+        var link = e.target && e.target.closest ? e.target.closest("a[href]") : null;
+        if (!link || !pageToc.open) return;
+        setTimeout(function () { if (pageToc.open) pageToc.close(); }, 0);
+      });
+    }
+    var book = document.getElementById("pst-primary-sidebar-modal");
+    if (book) {
+      new MutationObserver(function () {
+        if (!book.open) return;
+        var current = book.querySelectorAll(".bd-docs-nav a.current, .bd-docs-nav li.current > a");
+        var here = current.length ? current[current.length - 1] : null;
+        if (here) {
+          here.scrollIntoView({ block: "center" });
+        }
+      }).observe(book, { attributes: true, attributeFilter: ["open"] });
+    }
+  }
+
+  function termTaps() {
+    var touch = false;
+    document.addEventListener("pointerdown", function (e) { touch = e.pointerType === "touch"; }, true);
+    var box = null, shownFor = null;
+    function hideBox() {
+      if (box) box.hidden = true;
+      shownFor = null;
+    }
+    document.addEventListener("click", function (e) {
+      var link = e.target && e.target.closest ? e.target.closest("a.wz-begrip") : null;
+      if (!link) {
+        if (box && !box.hidden && !box.contains(e.target)) hideBox();
+        return;
+      }
+      if (!touch || shownFor === link) return;  // mouse, keyboard, or the second tap: follow the link
+      var text = link.getAttribute("data-wz-uitleg") || link.getAttribute("title");
+      if (!text) return;
+      e.preventDefault();
+      var hover = document.getElementById("wz-begrip-uitleg");
+      if (hover) hover.hidden = true;  // the hover preview of 3., which a tap also set off
+      if (!box) {
+        box = document.createElement("div");
+        box.className = "wz-begrip-uitleg wz-begrip-uitleg--tik";
+        box.setAttribute("role", "note");
+        document.body.appendChild(box);
+      }
+      box.textContent = "";
+      var strong = document.createElement("strong");
+      strong.textContent = link.textContent.trim();
+      box.appendChild(strong);
+      box.appendChild(document.createTextNode(": " + text + " "));
+      var more = document.createElement("a");
+      more.href = link.href;
+      more.textContent = "Meer in de woordenlijst";
+      box.appendChild(more);
+      box.hidden = false;
+      var r = link.getBoundingClientRect();
+      var width = Math.min(352, document.documentElement.clientWidth - 16);
+      box.style.maxWidth = width + "px";
+      box.style.left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8)) + window.scrollX + "px";
+      box.style.top = r.bottom + window.scrollY + 6 + "px";
+      shownFor = link;
+    }, true);
+  }
+
+  function start() {
+    searchButtons();
+    drawerRepairs();
+    termTaps();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -85,3 +85,24 @@ def test_a_misc_entry_does_not_repeat_the_year_of_its_title():
     out = {e.key: e.text.render_as("text") for e in Style().format_entries(bib.entries.values())}
     assert out["a"].count("2019") == 1, out["a"]
     assert "2021" in out["b"], out["b"]
+
+
+def test_safety_search_words_are_lower_case_and_cover_the_reviewers_words():
+    from werkzorg.lezers import SAFETY_DOC, SAFETY_SEARCH_WORDS
+
+    # The browser compares the lower-cased query with the index entries as they are.
+    assert all(w == w.lower() for w in SAFETY_SEARCH_WORDS)
+    assert {"veilig thuis", "112", "geweld", "mishandeling"} <= set(SAFETY_SEARCH_WORDS)
+    assert (ROOT / f"{SAFETY_DOC}.md").is_file()
+
+
+def test_the_catalogue_synonyms_are_safe_inside_a_script_element():
+    import json
+
+    from werkzorg.lezers import catalogue_synonyms_json
+
+    text = catalogue_synonyms_json([["</script><b>", "x"]])
+    assert "<" not in text
+    data = json.loads(text)
+    assert ["</script><b>", "x"] in data["groups"]
+    assert {g["id"] for g in data["targetGroups"]} >= {"nieuwkomers", "mantelzorgers"}

@@ -29,7 +29,7 @@ with CSV_PATH.open(encoding="utf-8", newline="") as _fh:
 QUESTIONS = yaml.safe_load(QUESTIONS_PATH.read_text(encoding="utf-8"))["questions"]
 QUESTION_IDS = [q["id"] for q in QUESTIONS]
 
-REQUIRED = ["id", "name", "organisations", "form", "form_text", "cost_text", "cost", "audience",
+REQUIRED = ["id", "name", "organisations", "form", "form_text", "cost_text", "cost", "audience", "use_source",
             "questions", "kind", "description", "use_by_organisation", "source"]
 TEXT_FIELDS = ["name", "organisations", "form_text", "cost_text", "description", "use_by_organisation"]
 
@@ -270,3 +270,67 @@ def test_the_filter_part_counts_all_tools_and_offers_only_used_forms():
     offered = set(re.findall(r'<option value="([a-z-]+)">', html))
     assert offered == {r["form"] for r in ROWS}
     assert 'aria-live="polite"' in html
+
+
+# --- target groups and synonyms (issue 23) -----------------------------------------------
+
+def _glossary_term_groups() -> list[list[str]]:
+    """The glossary's entries with their names, read from the glossary source: one or more
+    unindented term lines followed by an indented definition."""
+    text = (repo_root() / "book" / "begrippen" / "woordenlijst.md").read_text(encoding="utf-8")
+    block = text.split("```{glossary}", 1)[1].split("\n```", 1)[0]
+    groups, current = [], []
+    for line in block.splitlines():
+        if line and not line[0].isspace() and not line.startswith(":"):
+            current.append(line.strip())
+        elif line.strip() and current:
+            groups.append(current)
+            current = []
+    return groups
+
+
+def test_every_target_group_tag_is_named_in_the_tools_own_text():
+    from werkzorg.tools import load_target_groups, normalise_word
+    words = {g.id: [normalise_word(w) for w in g.words] for g in load_target_groups()}
+    for r in ROWS:
+        own = normalise_word(" ".join(r[c] for c in TEXT_FIELDS))
+        for g in filter(None, r["target_groups"].split(";")):
+            assert any(w in own for w in words[g]), f"{r['id']} is tagged '{g}' but its text names none of {words[g]}"
+
+
+def test_every_target_group_has_tools_and_tools_name_their_groups():
+    from werkzorg.tools import load_target_groups
+    groups = load_target_groups()
+    assert len(groups) >= 8
+    for g in groups:
+        tagged = [r["id"] for r in ROWS if g.id in r["target_groups"].split(";")]
+        assert tagged, f"target group '{g.id}' has no tools: the filter would offer an empty choice"
+
+
+def test_use_source_says_whether_the_guide_gives_the_advice():
+    assert {r["use_source"] for r in ROWS} == {"gids", "boek"}
+    # The guide's part for individuals gives no per-tool advice to organisations.
+    individual = [r for r in ROWS if r["audience"] == "individu"]
+    assert individual and all(r["use_source"] == "boek" for r in individual)
+
+
+def test_the_glossary_synonyms_join_the_one_list_without_merging_two_target_groups():
+    from werkzorg.tools import load_target_groups, normalise_word, synonym_groups
+    glossary = _glossary_term_groups()
+    assert any(len(g) > 1 for g in glossary), "the glossary parser found no term with several names"
+    merged = synonym_groups(glossary)
+    for g in load_target_groups():
+        holding = [m for m in merged if normalise_word(g.words[0]) in m]
+        assert len(holding) == 1
+        others = [o for o in load_target_groups() if o.id != g.id and normalise_word(o.words[0]) in holding[0]]
+        assert not others, f"a glossary entry joins target groups '{g.id}' and {[o.id for o in others]}"
+    for names in glossary:
+        if len(names) > 1:
+            holding = [m for m in merged if normalise_word(names[0]) in m]
+            assert holding and all(normalise_word(n) in holding[0] for n in names), names
+
+
+def test_no_maintainer_provenance_or_tool_names_in_the_data():
+    for r in ROWS:
+        for col in TEXT_FIELDS + ["url_source", "url_text"]:
+            assert "zoektool" not in r[col] and "search tool" not in r[col], (r["id"], col)

@@ -91,7 +91,24 @@ def _dutch_author_year():
     return DutchAuthorYear
 
 
+def _dutch_no_year() -> None:
+    """A source without a year is cited "z.j." (zonder jaar), the Dutch form, not "n.d.".
+    sphinxcontrib-bibtex builds its reference templates from the module-level ``year`` node
+    when it formats, so the node is replaced where the author-year styles look it up."""
+    from pybtex.style.template import field, first_of, node, optional
+    from sphinxcontrib.bibtex.style import template
+    from sphinxcontrib.bibtex.style.referencing import basic_author_year, extra_year
+
+    @node
+    def year(children, data):
+        assert not children
+        return first_of[optional[field("year")], "z.j."].format_data(data)
+
+    template.year = basic_author_year.year = extra_year.year = year
+
+
 def register_reference_style() -> None:
     from sphinxcontrib.bibtex.plugin import register_plugin as register_bibtex_plugin
 
+    _dutch_no_year()
     register_bibtex_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_nl", _dutch_author_year())

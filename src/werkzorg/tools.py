@@ -26,11 +26,11 @@ from .paths import data_dir
 COLUMNS = (
     "id", "name", "organisations", "form", "form_text", "cost_text", "cost", "cost_eur",
     "audience", "questions", "kind", "description", "use_by_organisation", "url", "source",
-    "related", "url_text", "url_source",
+    "related", "url_text", "url_source", "target_groups", "use_source",
 )
 REQUIRED = (
     "id", "name", "organisations", "form", "form_text", "cost_text", "cost", "audience",
-    "questions", "kind", "description", "use_by_organisation", "source",
+    "questions", "kind", "description", "use_by_organisation", "source", "use_source",
 )
 #: Fixed vocabularies (values are Dutch because readers see them; see data/tools.md).
 AUDIENCES = ("individu", "organisatie", "beide")
@@ -41,6 +41,9 @@ FORMS = (
     "spel", "training", "traject", "bijeenkomst", "netwerk", "advies", "meldpunt",
     "campagne", "nieuwsbrief",
 )
+#: Where the card's "Zo kun je het als organisatie gebruiken" comes from: the guide gives
+#: that advice for this tool ("gids"), or it is this book's own suggestion ("boek").
+USE_SOURCES = ("gids", "boek")
 GUIDE_KEY = "movisie2021toolbox"
 PARTS = ("individu", "organisatie")
 
@@ -51,8 +54,8 @@ EURO = re.compile(r"^\d+(?:\.\d{1,2})?$")
 # character references, MyST/Markdown code or role syntax, javascript: URLs.
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[#a-zA-Z0-9]+;|`|\{\{|\{%|javascript:", re.IGNORECASE)
 TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in {"id", "url", "cost_eur"})
-#: Where a web address may come from: a guide of this book, or the maker's own pages found
-#: with the project's search tool. Never a guessed address (see data/tools.md).
+#: Where a web address may come from: a guide of this book, or the maker's own public
+#: pages. Never a guessed address (see data/tools.md).
 URL_SOURCE = re.compile(r"^(gids (000|001|002|003|004)|eigen pagina van de maker): .+$")
 
 
@@ -92,6 +95,8 @@ class Tool:
     line: int
     url_text: str = ""
     url_source: str = ""
+    target_groups: tuple[str, ...] = ()
+    use_source: str = "boek"
 
     @property
     def is_practice_example(self) -> bool:
@@ -151,7 +156,8 @@ def load_questions(path: Path | None = None) -> list[Question]:
     return out
 
 
-def _check_row(row: dict[str, str], line: int, questions: dict[str, Question]) -> tuple[list[str], Tool | None]:
+def _check_row(row: dict[str, str], line: int, questions: dict[str, Question],
+               group_ids: list[str] | None = None) -> tuple[list[str], Tool | None]:
     rid = (row.get("id") or "").strip() or "?"
     problems: list[str] = []
 
@@ -218,6 +224,15 @@ def _check_row(row: dict[str, str], line: int, questions: dict[str, Question]) -
         bad("url", "is empty, but url_text or url_source is given")
     if row["source"] and not SOURCE.match(row["source"]):
         bad("source", f"must look like '{GUIDE_KEY}, p. 12' or '{GUIDE_KEY}, p. 12, 19'")
+    if row["use_source"] and row["use_source"] not in USE_SOURCES:
+        bad("use_source", f"'{row['use_source']}' is not one of: {', '.join(USE_SOURCES)}")
+    groups = _split(row["target_groups"]) if row["target_groups"] else []
+    known_groups = group_ids if group_ids is not None else [g.id for g in load_target_groups()]
+    for g in groups:
+        if g not in known_groups:
+            bad("target_groups", f"'{g}' is not a target group id from synoniemen.yaml ({', '.join(known_groups)})")
+    if len(set(groups)) != len(groups):
+        bad("target_groups", "lists a group twice")
     related = _split(row["related"]) if row["related"] else []
     if row["id"] in related:
         bad("related", "refers to the tool itself")
@@ -230,6 +245,7 @@ def _check_row(row: dict[str, str], line: int, questions: dict[str, Question]) -
         description=row["description"], use_by_organisation=row["use_by_organisation"],
         url=row["url"], source=row["source"], related=tuple(related), line=line,
         url_text=row["url_text"], url_source=row["url_source"],
+        target_groups=tuple(groups), use_source=row["use_source"],
     )
     return [], tool
 
@@ -263,8 +279,9 @@ def load_tools(path: Path | None = None, questions: list[Question] | None = None
     problems: list[str] = []
     tools: list[Tool] = []
     seen: dict[str, int] = {}
+    group_ids = [g.id for g in load_target_groups()]
     for line, row in rows:
-        row_problems, tool = _check_row(row, line, by_id)
+        row_problems, tool = _check_row(row, line, by_id, group_ids)
         problems += row_problems
         rid = (row.get("id") or "").strip()
         if rid in seen:
@@ -301,3 +318,79 @@ def tools_for(tools: list[Tool], *, question: str | None = None, audience: str |
             continue
         out.append(t)
     return out
+
+
+# --------------------------------------------------------------------------- synonyms
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    id: str
+    label: str
+    words: tuple[str, ...]
+
+
+def _synonyms_file(path: Path | None) -> dict:
+    path = Path(path) if path else data_dir() / "synoniemen.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ToolsError(f"{path}: kan het bestand niet lezen: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("doelgroepen"), list):
+        raise ToolsError(f"{path}: verwacht een lijst 'doelgroepen:' (en eventueel 'synoniemen:')")
+    return data
+
+
+def load_target_groups(path: Path | None = None) -> list[TargetGroup]:
+    """The target groups of the catalogue (``data/synoniemen.yaml``, ``doelgroepen``)."""
+    data = _synonyms_file(path)
+    out: list[TargetGroup] = []
+    problems: list[str] = []
+    for i, g in enumerate(data["doelgroepen"], start=1):
+        if not isinstance(g, dict) or not SLUG.match(str(g.get("id", ""))) or not g.get("label"):
+            problems.append(f"doelgroepen, item {i}: needs an id (slug), a label and woorden")
+            continue
+        words = g.get("woorden") or []
+        if not words or not all(isinstance(w, str) and w.strip() == w and w for w in words):
+            problems.append(f"doelgroepen '{g['id']}': woorden must be a list of words without spaces around them")
+            continue
+        out.append(TargetGroup(id=g["id"], label=str(g["label"]), words=tuple(words)))
+    if len({g.id for g in out}) != len(out):
+        problems.append("doelgroepen: an id appears twice")
+    if problems:
+        raise ToolsError("data/synoniemen.yaml: " + "; ".join(problems))
+    return out
+
+
+def normalise_word(text: str) -> str:
+    """Lower case, accents removed, spaces collapsed: how the catalogue's search compares text."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", plain.lower()).strip()
+
+
+def synonym_groups(glossary_groups: list[list[str]] | None = None, path: Path | None = None) -> list[list[str]]:
+    """One list of synonym groups: the target groups' words, the other synonyms of
+    ``data/synoniemen.yaml`` and the glossary's terms with several names, merged where they
+    share a word. Words are normalised (:func:`normalise_word`); groups keep file order."""
+    data = _synonyms_file(path)
+    raw: list[list[str]] = [list(g.words) for g in load_target_groups(path)]
+    for i, group in enumerate(data.get("synoniemen") or [], start=1):
+        if not isinstance(group, list) or len(group) < 2:
+            raise ToolsError(f"data/synoniemen.yaml: synoniemen, item {i}: needs a list of at least two words")
+        raw.append([str(w) for w in group])
+    raw += [list(g) for g in (glossary_groups or []) if len(g) > 1]
+    merged: list[list[str]] = []
+    for group in raw:
+        words = list(dict.fromkeys(normalise_word(w) for w in group if normalise_word(w)))
+        hits = [m for m in merged if set(m) & set(words)]
+        target = hits[0] if hits else []
+        for other in hits[1:]:
+            target += [w for w in other if w not in target]
+            merged.remove(other)
+        target += [w for w in words if w not in target]
+        if not hits:
+            merged.append(target)
+    return merged

@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -35,6 +36,59 @@ OWN_TEXT = ("name", "organisations", "form_text", "cost_text", "description", "u
 def _own(row) -> str:
     text = " ".join(row[c].replace(";", ", ") for c in OWN_TEXT)
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)).lower()
+
+
+def _norm(text: str) -> str:
+    return " ".join("".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)).lower().split())
+
+
+SYNONYMS = yaml.safe_load((ROOT / "data" / "synoniemen.yaml").read_text(encoding="utf-8"))
+TARGET_GROUPS = SYNONYMS["doelgroepen"]
+
+
+def _glossary_names() -> list[list[str]]:
+    """The glossary's entries with several names, read from its source (term lines before an
+    indented definition)."""
+    text = (ROOT / "book" / "begrippen" / "woordenlijst.md").read_text(encoding="utf-8")
+    block = text.split("```{glossary}", 1)[1].split("\n```", 1)[0]
+    groups, current = [], []
+    for line in block.splitlines():
+        if line and not line[0].isspace() and not line.startswith(":"):
+            current.append(line.strip())
+        elif line.strip() and current:
+            groups.append(current)
+            current = []
+    return [g for g in groups if len(g) > 1]
+
+
+def _word_lists() -> list[set[str]]:
+    lists = [{_norm(w) for w in g["woorden"]} for g in TARGET_GROUPS]
+    lists += [{_norm(w) for w in g} for g in SYNONYMS.get("synoniemen") or []]
+    lists += [{_norm(w) for w in g} for g in _glossary_names()]
+    return lists
+
+
+def _same_as(word: str) -> set[str]:
+    """Every word a reader's search word stands for: the word and all words that share a
+    list with it, following shared words from list to list."""
+    found = {_norm(word)}
+    changed = True
+    while changed:
+        changed = False
+        for words in _word_lists():
+            if words & found and not words <= found:
+                found |= words
+                changed = True
+    return found
+
+
+def _finds(word: str) -> set[str]:
+    alts = _same_as(word)
+    return {r["id"] for r in ROWS if any(a in _own(r) for a in alts)}
+
+
+def _tagged(group_id: str) -> set[str]:
+    return {r["id"] for r in ROWS if group_id in r["target_groups"].split(";")}
 
 
 def _count(rows) -> int:
@@ -173,13 +227,13 @@ def test_form_and_cost_filters_combine(catalogue):
 def test_the_filters_work_with_the_keyboard_only(catalogue):
     box = catalogue.find_element(By.ID, "catalogus-zoek")
     box.click()
-    # Tab from the search box to the question list, choose with the arrow key.
+    # Tab from the search box to the target-group list, choose with the arrow key.
     box.send_keys(Keys.TAB)
     active = catalogue.switch_to.active_element
-    assert active.get_attribute("id") == "catalogus-vraag"
+    assert active.get_attribute("id") == "catalogus-doelgroep"
     active.send_keys(Keys.ARROW_DOWN)
-    first_question = catalogue.find_elements(By.CSS_SELECTOR, "#catalogus-vraag option")[1].get_attribute("value")
-    expected = {r["id"] for r in _under(first_question)}
+    first_group = catalogue.find_elements(By.CSS_SELECTOR, "#catalogus-doelgroep option")[1].get_attribute("value")
+    expected = _tagged(first_group)
     _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
     # the focused control shows a visible outline
     outline = catalogue.execute_script(
@@ -201,7 +255,7 @@ def test_every_control_has_a_label_and_groups_a_legend(catalogue):
 
 def test_a_link_with_filters_in_the_address_opens_the_filtered_view(browser, page_url, clean_logs):
     browser.get(page_url(PAGE + "?voor=individu&zoek=mantelzorg"))
-    expected = {r["id"] for r in _for("individu") if "mantelzorg" in _own(r)}
+    expected = {r["id"] for r in _for("individu")} & _finds("mantelzorg")
     _wait_status(browser, f"{len(expected)} van {TOTAL} tools")
     assert _visible_tool_ids(browser) == expected
     assert _radio(browser, "voor", "individu").is_selected()
@@ -242,7 +296,7 @@ def test_using_the_filters_causes_no_console_error_and_no_request(catalogue, rea
 def test_search_looks_only_at_the_tools_own_text(catalogue):
     """Every card's source line names the guide ("... voor vrouwen en mannen"); searching
     "mannen" must find the tools that are about men, not all of them."""
-    expected = {r["id"] for r in ROWS if "mannen" in _own(r)}
+    expected = _finds("mannen")
     assert 0 < len(expected) < TOTAL
     catalogue.find_element(By.ID, "catalogus-zoek").send_keys("mannen")
     _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
@@ -288,8 +342,113 @@ def test_every_tool_with_a_known_address_links_to_it_with_its_source(built_site)
         assert card, r["id"]
         link = re.search(r'<a class="tool-card__link" href="([^"]+)"[^>]*>([^<]+)</a>', card.group(0))
         assert link and html.unescape(link.group(1)) == r["url"] and html.unescape(link.group(2)) == r["url_text"], r["id"]
-        assert html.escape(r["url_source"], quote=False) in card.group(0), f"{r['id']}: source of the address not shown"
+        # Readers see where the address comes from in plain words, not the maintainers' note.
+        assert "Bron van dit adres: " in card.group(0), f"{r['id']}: source of the address not shown"
+        assert html.escape(r["url_source"], quote=False) not in card.group(0), f"{r['id']}: maintainers' note shown"
+        if r["url_source"].startswith("eigen pagina van de maker"):
+            assert "Bron van dit adres: de website van de maker" in card.group(0), r["id"]
     for r in ROWS:
         if not r["url"]:
             card = re.search(rf'<article[^>]*id="tool-{re.escape(r["id"])}".*?</article>', page, re.S)
             assert card and "tool-card__link" not in card.group(0), r["id"]
+
+
+# --- target groups, synonyms, a phone (issue 23) -------------------------------------------
+
+@pytest.mark.parametrize("group", [g["id"] for g in TARGET_GROUPS])
+def test_the_target_group_filter_shows_the_tools_that_name_the_group(catalogue, group):
+    expected = _tagged(group)
+    assert expected, f"no tool is tagged '{group}'"
+    label = next(g["label"] for g in TARGET_GROUPS if g["id"] == group)
+    Select(catalogue.find_element(By.ID, "catalogus-doelgroep")).select_by_visible_text(label)
+    _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+    assert _visible_tool_ids(catalogue) == expected
+
+
+@pytest.mark.parametrize("group", [g["id"] for g in TARGET_GROUPS])
+def test_every_word_for_a_target_group_finds_its_tools(catalogue, group):
+    """Generated from data/synoniemen.yaml and the glossary: whichever word for the group she
+    types (statushouders, nieuwkomers, inburgering ...), she finds every tool of the group,
+    and exactly the tools whose own text holds one of the words that mean the same."""
+    words = next(g["woorden"] for g in TARGET_GROUPS if g["id"] == group)
+    words = sorted({w for w in words} | {w for names in _glossary_names()
+                                         if {_norm(n) for n in names} & {_norm(x) for x in words} for w in names})
+    box = catalogue.find_element(By.ID, "catalogus-zoek")
+    for word in words:
+        box.clear()
+        box.send_keys(word)
+        expected = _finds(word)
+        assert _tagged(group) <= expected, f"'{word}': tools of '{group}' that the word would not find"
+        _wait_status(catalogue, f"{len(expected)} van {TOTAL} tools")
+        assert _visible_tool_ids(catalogue) == expected, word
+
+
+def test_newcomer_words_from_the_review_now_find_tools(catalogue):
+    box = catalogue.find_element(By.ID, "catalogus-zoek")
+    for word in ("statushouders", "inburgering", "nieuwkomers"):
+        box.clear()
+        box.send_keys(word)
+        WebDriverWait(catalogue, 5).until(lambda d: _tagged("nieuwkomers") <= _visible_tool_ids(d),
+                                          message=f"'{word}' does not find the tools for newcomers")
+
+
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+
+
+def test_on_a_phone_the_count_and_first_result_are_in_view_while_she_types(browser, page_url, clean_logs):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    try:
+        browser.get(page_url(PAGE))
+        WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "catalogus-filters").is_displayed())
+        box = browser.find_element(By.ID, "catalogus-zoek")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+        box.click()
+        box.send_keys("statushouders")
+        expected = _finds("statushouders")
+        _wait_status(browser, f"{len(expected)} van {TOTAL} tools")
+        # With the keyboard open about half of the screen is left: count and the first card's
+        # title must show in the upper part.
+        visible_height = PHONE["height"] * 0.6
+        status = browser.find_element(By.ID, "catalogus-status").rect
+        top = browser.execute_script("return arguments[0].getBoundingClientRect().top;",
+                                     browser.find_element(By.ID, "catalogus-status"))
+        assert 0 <= top and top + status["height"] <= visible_height, f"count at {top} px"
+        first = browser.execute_script(
+            "const c = Array.from(document.querySelectorAll('.tool-card')).find(c => c.getClientRects().length);"
+            "return c.querySelector('.tool-card__title').getBoundingClientRect().top;")
+        assert 0 <= first <= visible_height, f"first result at {first} px"
+        # The box itself is not under the sticky header.
+        assert browser.execute_script("return arguments[0].getBoundingClientRect().top;", box) >= 40
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_cards_show_no_maintainer_notes_and_say_whose_use_advice_it_is(built_site):
+    page = (built_site / PAGE).read_text(encoding="utf-8")
+    assert "adres uit:" not in page and "gids 00" not in page and "verminkt" not in page
+    for r in ROWS:
+        card = re.search(rf'<article[^>]*data-tool-id="{re.escape(r["id"])}".*?</article>', page, re.S).group(0)
+        use = re.search(r'<p class="tool-card__use[^"]*"><strong>([^<]+)</strong>', card).group(1)
+        if r["use_source"] == "boek":
+            assert use.startswith("Tip van dit boek"), (r["id"], use)
+        else:
+            assert "advies uit de toolbox" in use, (r["id"], use)
+
+
+def test_tags_that_are_not_controls_do_not_look_like_buttons(catalogue):
+    tag = catalogue.find_element(By.CSS_SELECTOR, ".tool-card__tags .tag")
+    style = catalogue.execute_script(
+        "const s = getComputedStyle(arguments[0]);"
+        "return [s.backgroundColor, s.borderTopWidth, s.borderRadius, s.cursor];", tag)
+    background, border, radius, cursor = style
+    assert background in ("rgba(0, 0, 0, 0)", "transparent"), style
+    assert border in ("0px", "") and radius in ("0px", ""), style
+    assert cursor != "pointer"
+
+
+def test_a_free_tool_never_says_no_costs_named(built_site):
+    page = (built_site / PAGE).read_text(encoding="utf-8")
+    for r in ROWS:
+        card = re.search(rf'<article[^>]*data-tool-id="{re.escape(r["id"])}".*?</article>', page, re.S).group(0)
+        if r["cost"] == "gratis":
+            assert "Geen kosten genoemd" not in card, r["id"]

@@ -197,3 +197,160 @@ def test_barrier_chapter_is_skimmable_on_a_phone(phone, page_url):
         assert not any(b.is_displayed() for b in phone.find_elements(By.CSS_SELECTOR, "button.wz-kaart-knop"))
     finally:
         phone.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+# --- No touch traps (issue 23) -----------------------------------------------------------------
+
+from selenium.webdriver.common.actions import interaction  # noqa: E402
+from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
+from selenium.webdriver.common.actions.pointer_input import PointerInput  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+@pytest.fixture
+def touch_phone(browser):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+    yield browser
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _tap(browser, x: float, y: float) -> None:
+    finger = PointerInput(interaction.POINTER_TOUCH, "finger")
+    actions = ActionBuilder(browser, mouse=finger)
+    actions.pointer_action.move_to_location(int(x), int(y)).pointer_down().pause(0.05).pointer_up()
+    actions.perform()
+
+
+def _rect(browser, el) -> dict:
+    return browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height};", el)
+
+
+def _open(browser, page_url, page):
+    browser.get(page_url(page))
+    WebDriverWait(browser, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    time.sleep(0.4)  # the theme and togglebutton bind on load
+
+
+EXERCISE_PAGE = "book/oefenen/begrippen.html"
+_ANSWER_SHOWN = """
+const s = arguments[0];
+const body = s.querySelector('section.solution-content, section[id^="solution-content"]');
+if (!body) return false;
+const r = body.getBoundingClientRect();
+return r.height > 0 && getComputedStyle(body).visibility !== 'hidden' && getComputedStyle(body).display !== 'none';
+"""
+
+
+def test_a_tap_in_the_middle_of_every_solution_header_opens_the_answer(touch_phone, page_url):
+    _open(touch_phone, page_url, EXERCISE_PAGE)
+    solutions = touch_phone.find_elements(By.CSS_SELECTOR, "div.solution")
+    assert len(solutions) >= 3
+    for i, solution in enumerate(solutions):
+        title = solution.find_element(By.CSS_SELECTOR, ".admonition-title")
+        assert title.find_elements(By.TAG_NAME, "a") == [], f"solution {i}: a link inside the header"
+        touch_phone.execute_script("arguments[0].scrollIntoView({block: 'center'});", title)
+        time.sleep(0.15)
+        assert not touch_phone.execute_script(_ANSWER_SHOWN, solution), f"solution {i} is open before the tap"
+        before = touch_phone.execute_script("return window.scrollY")
+        r = _rect(touch_phone, title)
+        _tap(touch_phone, r["x"] + r["w"] / 2, r["y"] + r["h"] / 2)
+        WebDriverWait(touch_phone, 3).until(lambda d: d.execute_script(_ANSWER_SHOWN, solution),
+                                            message=f"solution {i}: a tap in the middle of its header did not open it")
+        assert abs(touch_phone.execute_script("return window.scrollY") - before) < 50, f"solution {i}: the tap scrolled away"
+        # the way back to the question is under the answer
+        back = solution.find_element(By.CSS_SELECTOR, ".wz-terug-naar-opgave a")
+        assert "Opgave" in back.text
+
+
+def test_ids_on_the_exercise_page_are_unique(built_site):
+    import re
+    page = (built_site / EXERCISE_PAGE).read_text(encoding="utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    assert duplicates == []
+
+
+_COVERED = """
+const input = arguments[0];
+const box = input.getBoundingClientRect();
+const style = getComputedStyle(input);
+const textLeft = box.left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+// every other visible thing in the form that overlaps the start of the text
+return [...input.form.querySelectorAll('*')].filter(el => el !== input && !el.contains(input)).filter(el => {
+  const r = el.getBoundingClientRect();
+  if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') return false;
+  return r.right > textLeft && r.left < textLeft + 24 && r.bottom > box.top && r.top < box.bottom;
+}).map(el => el.outerHTML.slice(0, 80));
+"""
+
+
+@pytest.mark.parametrize("where", ["dialog", "search-page"])
+def test_the_search_icon_never_covers_the_typed_text(browser, page_url, where):
+    if where == "dialog":
+        _open(browser, page_url, "book/intro/index.html")
+        browser.execute_script("document.querySelector('.search-button__button, .search-button-field').click()")
+        field = WebDriverWait(browser, 5).until(lambda d: next(
+            (f for f in d.find_elements(By.CSS_SELECTOR, ".search-button__search-container input[name=q], dialog input[name=q]")
+             if f.is_displayed()), None))
+    else:
+        _open(browser, page_url, "search.html")
+        field = next(f for f in browser.find_elements(By.CSS_SELECTOR, "form.bd-search input[name=q]") if f.is_displayed())
+    assert browser.execute_script(_COVERED, field) == []
+    # and the form can be sent with a button
+    assert field.find_elements(By.XPATH, "./ancestor::form//button[@type='submit']")
+
+
+def test_the_page_contents_drawer_closes_after_a_choice(touch_phone, page_url):
+    _open(touch_phone, page_url, "book/begrippen/onderscheidingen.html")
+    button = next(b for b in touch_phone.find_elements(By.CSS_SELECTOR, ".secondary-toggle") if b.is_displayed())
+    r = _rect(touch_phone, button)
+    _tap(touch_phone, r["x"] + r["w"] / 2, r["y"] + r["h"] / 2)
+    dialog = touch_phone.find_element(By.ID, "pst-secondary-sidebar-modal")
+    WebDriverWait(touch_phone, 5).until(lambda d: d.execute_script("return arguments[0].open", dialog))
+    links = [a for a in dialog.find_elements(By.CSS_SELECTOR, "a[href^='#']") if a.is_displayed()]
+    assert len(links) >= 2
+    target = links[1]
+    href = target.get_attribute("href").split("#", 1)[1]
+    r = _rect(touch_phone, target)
+    _tap(touch_phone, r["x"] + min(r["w"] / 2, 40), r["y"] + r["h"] / 2)
+    WebDriverWait(touch_phone, 5).until(lambda d: not d.execute_script("return arguments[0].open", dialog),
+                                        message="the page-contents drawer stayed open after a choice")
+    WebDriverWait(touch_phone, 5).until(lambda d: d.execute_script(
+        "const t = document.getElementById(decodeURIComponent(arguments[0]));"
+        "const r = t.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight / 2;", href),
+        message="the chosen heading is not at the top of the screen")
+
+
+def test_the_book_contents_drawer_opens_at_the_current_page(touch_phone, page_url):
+    _open(touch_phone, page_url, "book/oefenen/cijfers.html")
+    button = next(b for b in touch_phone.find_elements(By.CSS_SELECTOR, ".primary-toggle") if b.is_displayed())
+    r = _rect(touch_phone, button)
+    _tap(touch_phone, r["x"] + r["w"] / 2, r["y"] + r["h"] / 2)
+    dialog = touch_phone.find_element(By.ID, "pst-primary-sidebar-modal")
+    WebDriverWait(touch_phone, 5).until(lambda d: d.execute_script("return arguments[0].open", dialog))
+    WebDriverWait(touch_phone, 5).until(lambda d: d.execute_script(
+        "const here = [...arguments[0].querySelectorAll('.bd-docs-nav a.current, .bd-docs-nav li.current > a')].pop();"
+        "if (!here) return false; const r = here.getBoundingClientRect();"
+        "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;", dialog),
+        message="the current page is not in view when the book contents open")
+
+
+def test_a_tap_on_a_glossary_term_shows_its_explanation_first(touch_phone, page_url):
+    _open(touch_phone, page_url, "book/begrippen/onderscheidingen.html")
+    term = next(a for a in touch_phone.find_elements(By.CSS_SELECTOR, "a.wz-begrip") if a.is_displayed())
+    touch_phone.execute_script("arguments[0].scrollIntoView({block: 'center'});", term)
+    time.sleep(0.2)
+    url = touch_phone.current_url
+    r = _rect(touch_phone, term)
+    _tap(touch_phone, r["x"] + min(r["w"] / 2, 20), r["y"] + r["h"] / 2)
+    box = WebDriverWait(touch_phone, 3).until(lambda d: next(
+        (b for b in d.find_elements(By.CSS_SELECTOR, ".wz-begrip-uitleg--tik") if b.is_displayed()), None),
+        message="no explanation after a tap on a term")
+    assert touch_phone.current_url == url, "the tap jumped to the glossary at once"
+    assert term.text.strip() in box.text and len(box.text) > len(term.text) + 20
+    more = box.find_element(By.TAG_NAME, "a")
+    assert "woordenlijst" in more.get_attribute("href")

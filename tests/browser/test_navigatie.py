@@ -205,3 +205,51 @@ def test_desktop_book_contents_button_hides_and_shows_the_sidebar(browser, built
     _wait_links(browser, PRIMARY_LINKS, False, f"{page}: chapter list after Enter on ☰")
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     _wait_links(browser, PRIMARY_LINKS, True, f"{page}: chapter list after Enter on ☰ again")
+
+
+# --- Help in one tap (issue 23) ---------------------------------------------------------------
+
+HELP_FROM = {
+    "home": "book/intro/index.html",
+    "toolbox": "book/toolbox/index.html",
+    "catalogue": "book/toolbox/catalogus.html",
+    "chapter": "book/belemmeringen/belemmeringen.html",
+    "exercises": "book/oefenen/begrippen.html",
+}
+SAFETY_PAGE = "book/voor-trainers/veiligheid.html"
+
+_HELP_LINKS = """
+return [...document.querySelectorAll('a[href]')].filter(a => {
+  const url = new URL(a.href, location.href);
+  const r = a.getBoundingClientRect();
+  return url.pathname.endsWith('/' + arguments[0]) && r.width > 0 && r.height > 0
+      && /geweld/i.test((a.closest('.admonition, .wz-verder, .wz-footer-hulp') || a).innerText);
+});
+"""
+
+
+@pytest.mark.parametrize("where", HELP_FROM)
+def test_one_tap_reaches_the_safety_protocol(browser, built_site, page_url, at_width, where):
+    """On a phone, every help link on the page (the box on home, toolbox and catalogue, the
+    chapter end, the footer) says it is about violence and one tap on it opens the protocol."""
+    at_width(PHONE)
+    _open(browser, page_url, HELP_FROM[where])
+    links = browser.execute_script(_HELP_LINKS, SAFETY_PAGE)
+    # the footer link is on every page; the box or chapter end adds one where it belongs
+    expected = 1 if where == "exercises" else 2  # exercises: the footer only
+    assert len(links) >= expected, f"{where}: {len(links)} help links about violence"
+    for i in range(len(links)):
+        _open(browser, page_url, HELP_FROM[where])
+        link = browser.execute_script(_HELP_LINKS, SAFETY_PAGE)[i]
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+        _wait_still(browser, link)
+        _tap_element(browser, link)
+        WebDriverWait(browser, 10).until(lambda d: d.current_url.split("#")[0].endswith(SAFETY_PAGE),
+                                         message=f"{where}: tapping help link {i} did not open the protocol")
+
+
+def test_the_home_page_help_box_has_a_tel_link(browser, page_url):
+    browser.get(page_url(HELP_FROM["home"]))
+    box = browser.find_element(By.CSS_SELECTOR, ".admonition.wz-hulp")
+    assert "geweld" in box.text
+    assert box.find_elements(By.CSS_SELECTOR, "a[href='tel:112']")

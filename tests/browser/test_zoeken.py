@@ -166,3 +166,16 @@ def test_words_from_headings_and_glossary_are_found_on_their_own_pages(search_pa
         if missing:
             problems.append(f"{word!r}: {len(found)} results, but not {missing}")
     assert not problems, f"{len(problems)} of {len(words)} words from the book not found where they are:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("query", ["Veilig Thuis", "112", "geweld", "mishandeling", "huiselijk geweld", "vrouwenopvang"])
+def test_words_for_help_with_violence_put_the_safety_protocol_first(search_page, page_url, query):
+    """A volunteer whose participant tells about violence types one of these words: the
+    protocol with the phone numbers is the first result (the words come from
+    werkzorg.lezers.SAFETY_SEARCH_WORDS, which the protocol page is indexed under)."""
+    from werkzorg.lezers import SAFETY_DOC, SAFETY_SEARCH_WORDS
+
+    assert query.lower() in SAFETY_SEARCH_WORDS
+    found = _search(search_page, page_url, query)
+    assert found, f"{query!r}: no results"
+    assert found[0].endswith("/" + SAFETY_DOC + ".html"), f"{query!r}: first result is {found[0]}"
