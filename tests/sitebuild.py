@@ -38,8 +38,8 @@ def _build(out_root: Path) -> dict:
     html = out_root / "_build" / "html"
     if proc.returncode != 0:
         problems = [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line or "rror" in line]
-        return {"ok": False, "message": "The strict book build failed (exit %d). Problems:\n%s\n--- last lines ---\n%s"
-                % (proc.returncode, "\n".join(problems[:60]), "\n".join(log.splitlines()[-30:]))}
+        return {"ok": False, "message": "The strict book build failed (exit {}). Problems:\n{}\n--- last lines ---\n{}".format(
+                    proc.returncode, "\n".join(problems[:60]), "\n".join(log.splitlines()[-30:]))}
     if not (html / "index.html").is_file():
         return {"ok": False, "message": "build reported success but wrote no index.html"}
     return {"ok": True, "message": ""}

@@ -9,7 +9,6 @@ table that drops a barrier.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import jinja2
 import pytest

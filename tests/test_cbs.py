@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import run_cli
+
 from werkzorg import cbs
 
 FIX = Path(__file__).parent / "fixtures" / "cbs"

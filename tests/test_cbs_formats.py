@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from cbs_helpers import cell
 import yaml
-
+from cbs_helpers import cell
 from cli_helpers import run_cli
+
 from werkzorg import cbs
 
 REAL = Path(__file__).parent / "fixtures" / "cbs" / "real"

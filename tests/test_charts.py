@@ -48,7 +48,7 @@ def test_participation_series_is_the_first_quarter_of_80590NED_and_the_emancipat
 def test_definitions_chart_shows_only_years_with_two_or_more_definitions():
     drawn = _drawn("arbeidsparticipatie-definities")
     per_year = defaultdict(set)
-    for t, y, g, k, v in _drawn("arbeidsparticipatie-reeks"):
+    for _t, y, _g, k, _v in _drawn("arbeidsparticipatie-reeks"):
         per_year[y].add(k)
     expected = {row for row in _drawn("arbeidsparticipatie-reeks") if len(per_year[row[1]]) >= 2}
     assert drawn == expected

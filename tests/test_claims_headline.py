@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 import yaml
+from cli_helpers import run_cli
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 from test_loop import ADDED_2025KW01, _download_80590  # noqa: F401  (the same real download)
-from cli_helpers import run_cli
 
 from werkzorg import audit, cbs
 

@@ -49,8 +49,8 @@ def students_site(tmp_path_factory, built_site) -> Path:
     if proc.returncode != 0:
         log = (proc.stdout + proc.stderr).splitlines()
         problems = [line for line in log if "WARNING" in line or "ERROR" in line]
-        pytest.fail("The students' edition build failed (exit %d):\n%s"
-                    % (proc.returncode, "\n".join(problems[:40] or log[-30:])), pytrace=False)
+        pytest.fail("The students' edition build failed (exit {}):\n{}".format(
+                    proc.returncode, "\n".join(problems[:40] or log[-30:])), pytrace=False)
     return out / "_build" / "html"
 
 

@@ -68,7 +68,7 @@ def test_every_pairing_carries_an_origin(data):
 def test_an_origin_gids_names_a_guide_in_the_bibliography(data):
     bib = (repo_root() / "references.bib").read_text(encoding="utf-8")
     keys = set(re.findall(r"^@\w+\{([^,\s]+),", bib, flags=re.M))
-    for b, i in pairings(data):
+    for _b, i in pairings(data):
         if i["origin"]["by"] == "gids":
             assert i["origin"]["key"] in keys
 

@@ -453,7 +453,7 @@ def test_monotone_where_the_law_is(row, adult):
     the partner, see test_iack_moves_to_the_partner_who_becomes_the_lower_earner.)"""
     if adult == 2 and not row["couple"]:
         adult = 1
-    h = "hours%d" % adult
+    h = f"hours{adult}"
     if row[h] >= 40:
         return
     more = dict(row, **{h: row[h] + 1})

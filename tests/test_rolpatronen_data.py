@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
 import jinja2
 import pytest
 import yaml
-
 from guides import SKIP_REASON, guide_file
 
 from werkzorg.paths import data_dir, repo_root

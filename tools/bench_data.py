@@ -114,7 +114,7 @@ def generate(folder: Path, records: int) -> dict[str, Path]:
                         ("PeriodenCodes", [{"Identifier": k, "Title": t, "Status": "Definitief"} for k, t in periods])):
         (v4 / f"{name}.json").write_text(json.dumps({"value": value}))
     obs = []
-    for rid, s, a, p, n, pct in rows:
+    for _rid, s, a, p, n, pct in rows:
         obs.append({"Id": len(obs), "Measure": "M1", "ValueAttribute": "None", "Value": n, "Geslacht": s.strip(),
                     "Leeftijd": a.strip(), "Perioden": p})
         if pct is not None:
@@ -192,7 +192,7 @@ def main() -> int:
     import os
 
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs (a busy machine slows wall times)")
-    cbs._SNAPSHOT_CACHE.clear()
+    cbs.store._SNAPSHOT_CACHE.clear()
     t = time.perf_counter()
     tables = cbs.load_all()
     dt = time.perf_counter() - t

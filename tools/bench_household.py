@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import re
 import http.server
 import shutil
 import statistics

@@ -5,10 +5,10 @@ title ends with its year does not repeat the year."""
 from __future__ import annotations
 
 from pybtex.plugin import register_plugin
-from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.formatting import toplevel
-from pybtex.style.template import field, first_of, join, names, optional, optional_field, sentence, words
+from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.formatting.unsrt import date
+from pybtex.style.template import field, first_of, join, names, optional, optional_field, sentence, words
 
 
 class Style(PlainStyle):

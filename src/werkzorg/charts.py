@@ -28,7 +28,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import altair as alt
@@ -510,7 +510,7 @@ PAGES: dict[str, list[str]] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def chart(key: str) -> LiveChart:
     """Build one live chart by key (cached per process)."""
     if key not in BUILDERS:

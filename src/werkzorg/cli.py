@@ -20,7 +20,6 @@ from pathlib import Path
 
 from . import cbs
 
-
 #: How a user runs the command line from the repository (README, analyst page).
 COMMAND = ".venv/bin/python -m werkzorg"
 
@@ -215,7 +214,6 @@ def cmd_check(args, out=sys.stdout, err=sys.stderr) -> int:
 
 def cmd_audit(args, out=sys.stdout, err=sys.stderr) -> int:
     from . import audit
-
     from .claims import load_claims
 
     claims = load_claims()

@@ -30,7 +30,6 @@ from __future__ import annotations
 import html
 import json
 import math
-import time
 from pathlib import Path
 from typing import Any
 
@@ -500,7 +499,7 @@ def _control(name: str) -> str:
     """One form element from the control description."""
     c = CONTROLS[name]
     cls = "wz-control" + (" wz-couple-only" if c.get("couple_only") else "") + (
-        f" wz-child-only" if c.get("child") else "")
+        " wz-child-only" if c.get("child") else "")
     data = f' data-child="{c["child"]}"' if c.get("child") else ""
     hint = f'<span class="wz-hint" id="wz-{name}-hint">{html.escape(c["help"])}</span>' if c.get("help") else ""
     described = f' aria-describedby="wz-{name}-hint"' if c.get("help") else ""

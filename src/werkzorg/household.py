@@ -633,7 +633,10 @@ def validate(inputs: pd.DataFrame | Mapping[str, Any]) -> dict[str, np.ndarray]:
         bad = (code == 0) & (h > 0)
         if bad.any():
             raise ValueError(f"child{i}_care_hours: hours given without a childcare type in child{i}_care ({_bad_rows(bad)})")
-        ages.append(age); codes.append(code); hours.append(h); prices.append(pr)
+        ages.append(age)
+        codes.append(code)
+        hours.append(h)
+        prices.append(pr)
     out["ages"] = np.column_stack(ages)
     out["codes"] = np.column_stack(codes)
     out["care_hours"] = np.column_stack(hours)

@@ -23,9 +23,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .paths import data_dir
 from .cbs.store import Manifest, cbs_dir
 from .cbs.tidy import dimension_columns
+from .paths import data_dir
 
 
 def _norm(text: str) -> str:

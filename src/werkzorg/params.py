@@ -250,7 +250,7 @@ def load_params_file(path: Path, year: int) -> Params:
     return _validate(Path(path), raw, year)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_params(year: int) -> Params:
     """Return the validated parameters for ``year``.
 

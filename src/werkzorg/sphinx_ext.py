@@ -481,7 +481,6 @@ def _write_explorer_grid(app: Sphinx, exc: Exception | None) -> None:
     if not any(d.endswith("verkennen/verkenner") for d in app.env.found_docs):
         return
     from werkzorg import explorer
-
     from werkzorg.assets import run_if_inputs_changed
 
     grid = Path(app.outdir) / "_static" / explorer.GRID_FILE

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 import yaml

@@ -258,7 +258,7 @@ def test_a_tap_in_the_middle_of_every_solution_header_opens_the_answer(touch_pho
         before = touch_phone.execute_script("return window.scrollY")
         r = _rect(touch_phone, title)
         _tap(touch_phone, r["x"] + r["w"] / 2, r["y"] + r["h"] / 2)
-        WebDriverWait(touch_phone, 3).until(lambda d: d.execute_script(_ANSWER_SHOWN, solution),
+        WebDriverWait(touch_phone, 3).until(lambda d, solution=solution: d.execute_script(_ANSWER_SHOWN, solution),
                                             message=f"solution {i}: a tap in the middle of its header did not open it")
         assert abs(touch_phone.execute_script("return window.scrollY") - before) < 50, f"solution {i}: the tap scrolled away"
         # the way back to the question is under the answer

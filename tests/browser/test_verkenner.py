@@ -412,7 +412,7 @@ def test_every_option_of_every_control_changes_the_page_as_the_model_says(browse
                 seen.add(("refused",))
                 continue
             want = month(explorer.outputs_for(_page_state(browser)), "dt")
-            WebDriverWait(browser, 10).until(lambda d: _shown(d, "dt")[0] == want,
+            WebDriverWait(browser, 10).until(lambda d, want=want: _shown(d, "dt")[0] == want,
                                              f"{name}={choice}: total is not the model's {want}")
             seen.add((_shown(browser, "dt")[0], tuple(_point_labels(browser)), tuple(_rules(browser))))
         assert len(seen) > 1, f"changing '{name}' changed nothing a reader sees"
@@ -460,7 +460,7 @@ def test_generated_states_headline_rows_chart_and_sentences_agree_with_the_model
                 if row and row[0].is_displayed():
                     assert _shown(browser, key)[0] == month(out, key), (link, key)
             along = "uren1" if state["huishouden"] == "alleen" or state["as"] == 1 else "uren2"
-            WebDriverWait(browser, 10).until(lambda d: _chart_point(d, state[along]) is not None)
+            WebDriverWait(browser, 10).until(lambda d, hours=state[along]: _chart_point(d, hours) is not None)
             assert _chart_point(browser, state[along]) == month(out, "dt"), link
             phase = browser.find_element(By.CSS_SELECTOR, '[data-out="phase"]')
             if phase.is_displayed():

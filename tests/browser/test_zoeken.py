@@ -78,6 +78,7 @@ _WORD = re.compile(r"\w+")
 def test_the_browser_finds_every_word_of_the_book_in_the_index(search_page, built_site):
     """Each word of every page, stemmed as the browser stems a query, is a term of the index."""
     from sphinx.search import IndexBuilder  # noqa: F401  (the project's Sphinx)
+
     from werkzorg.lezers import SearchDutchAligned
 
     stop = _stopwords(search_page)

@@ -16,26 +16,59 @@ One module per source format (a new format gets its own module here and a line i
 
 Shared parts: :mod:`.tidy` (the tidy shape, periods, cells, errors), :mod:`.textio` (decoding),
 :mod:`.store` (manifest, snapshots, validation, atomic install, lookup), :mod:`.detect`
-(``read_file``). The names below are the public API; ``werkzorg.cbs`` keeps exporting them.
+(``read_file``). The names below are the public API; private helpers stay in their modules.
 """
 
 from .dataset_csv import find_metadata, read_statline_csv, read_statline_metadata, table_id_from_filename
 from .detect import FORMATS, detect_format, read_file
 from .entity_csv import read_entity_csv_folder
-from .odata_v3 import (V3_FEED, DirectorySource, JsonGetter, RecordRef, http_json, read_odata_v3,
-                       read_v3_dataset_json)
-from .odata_v3 import pages as _pages
-from .odata_v4 import V4_BASE, read_odata_v4
-from .store import (_SNAPSHOT_CACHE, Manifest, atomic_write, cbs_dir, diff_tables, install_table, is_labelled,
-                    load_all, load_snapshot, lookup, sha256_file, to_csv_text, topic_mask, validate_tidy)
-from .store import _key_columns  # noqa: F401  (used by older code)
-from .textio import csv_rows as _csv_rows
-from .textio import decode as _decode
-from .tidy import (EXTRA_COLUMNS, GROUP_SEP, PERIOD_STATUS, PERIOD_TYPES, PROVENANCE_COLUMNS, SYMBOLS, TIDY_COLUMNS,
-                   CBSDataError, Dimension, NetworkUnavailable, Period, Topic, TidyBuilder, _TidyBuilder,
-                   dimension_columns, normalise_table_id, parse_period, parse_value, period_from_label,
-                   statline_url)
 from .flat_csv import read_flat_csv
+from .odata_v3 import (
+                       V3_FEED,
+                       DirectorySource,
+                       JsonGetter,
+                       RecordRef,
+                       http_json,
+                       read_odata_v3,
+                       read_v3_dataset_json,
+)
+from .odata_v4 import V4_BASE, read_odata_v4
+from .store import (
+                       Manifest,
+                       atomic_write,
+                       cbs_dir,
+                       diff_tables,
+                       install_table,
+                       is_labelled,
+                       load_all,
+                       load_snapshot,
+                       lookup,
+                       sha256_file,
+                       to_csv_text,
+                       topic_mask,
+                       validate_tidy,
+)
+from .tidy import (
+                       EXTRA_COLUMNS,
+                       GROUP_SEP,
+                       PERIOD_STATUS,
+                       PERIOD_TYPES,
+                       PROVENANCE_COLUMNS,
+                       SYMBOLS,
+                       TIDY_COLUMNS,
+                       CBSDataError,
+                       Dimension,
+                       NetworkUnavailable,
+                       Period,
+                       TidyBuilder,
+                       Topic,
+                       dimension_columns,
+                       normalise_table_id,
+                       parse_period,
+                       parse_value,
+                       period_from_label,
+                       statline_url,
+)
 from .website_csv import read_website_csv
 
 _RecordRef = RecordRef

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .odata_v3 import DIMENSION_TYPES, is_selection, metadata_missing_note, structure_from_properties
 from .textio import csv_rows, decode
-from .tidy import CBSDataError, Dimension, Topic, TidyBuilder, is_number_or_symbol, normalise_table_id
+from .tidy import CBSDataError, Dimension, TidyBuilder, Topic, is_number_or_symbol, normalise_table_id
 
 
 def read_statline_metadata(path: str | Path) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .odata_v3 import metadata_missing_note, structure_from_properties, tidy_from_records, infer_structure
+from .odata_v3 import infer_structure, metadata_missing_note, structure_from_properties, tidy_from_records
 from .textio import csv_rows, decode
 from .tidy import CBSDataError, normalise_table_id
 

@@ -19,7 +19,15 @@ from pathlib import Path
 import pandas as pd
 
 from .textio import csv_rows, decode
-from .tidy import GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, is_number_or_symbol, period_from_label
+from .tidy import (
+    GROUP_SEP,
+    CBSDataError,
+    Dimension,
+    TidyBuilder,
+    Topic,
+    is_number_or_symbol,
+    period_from_label,
+)
 from .website_csv import table_id_of_download
 
 #: A topic header ends with its unit in brackets: ``Totale bevolking (aantal)``.

@@ -18,8 +18,17 @@ from typing import Any
 import pandas as pd
 
 from .textio import decode
-from .tidy import (TEXT_DATATYPES, CBSDataError, Dimension, NetworkUnavailable, Topic, TidyBuilder,
-                   is_number_or_symbol, normalise_table_id, topic_groups)
+from .tidy import (
+    TEXT_DATATYPES,
+    CBSDataError,
+    Dimension,
+    NetworkUnavailable,
+    TidyBuilder,
+    Topic,
+    is_number_or_symbol,
+    normalise_table_id,
+    topic_groups,
+)
 
 V3_FEED = "https://opendata.cbs.nl/ODataFeed/odata/{table}/{entity}?$format=json"
 DIMENSION_TYPES = ("Dimension", "TimeDimension", "GeoDimension", "GeoDetail")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .odata_v3 import JsonGetter, RecordRef, pages, table_title
-from .tidy import GROUP_SEP, CBSDataError, Dimension, Topic, TidyBuilder, normalise_table_id
+from .tidy import GROUP_SEP, CBSDataError, Dimension, TidyBuilder, Topic, normalise_table_id
 
 V4_BASE = "https://datasets.cbs.nl/odata/v1/CBS/{table}/{entity}"
 

@@ -22,6 +22,7 @@ import yaml
 from ..paths import data_dir
 from .tidy import EXTRA_COLUMNS, PROVENANCE_COLUMNS, TIDY_COLUMNS, CBSDataError, dimension_columns
 
+
 @dataclass
 class Manifest:
     path: Path

@@ -23,8 +23,17 @@ import numpy as np
 import pandas as pd
 
 from .textio import csv_rows, decode
-from .tidy import (GROUP_SEP, CBSDataError, Dimension, TidyBuilder, is_number_or_symbol, normalise_table_id, parse_period,
-                   parse_value, period_from_label)
+from .tidy import (
+    GROUP_SEP,
+    CBSDataError,
+    Dimension,
+    TidyBuilder,
+    is_number_or_symbol,
+    normalise_table_id,
+    parse_period,
+    parse_value,
+    period_from_label,
+)
 
 _TOPIC_NAME = re.compile(r"^(onderwerp|onderwerpen|subjects?|topics?)(_\d+)?$", re.IGNORECASE)
 _PERIOD_NAME = re.compile(r"^(perioden|periods?)$", re.IGNORECASE)
