@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 import pytest
 import yaml
+from glossary_source import glossary_term_groups
 
 from werkzorg import tools
 from werkzorg.paths import data_dir, repo_root
@@ -274,21 +275,6 @@ def test_the_filter_part_counts_all_tools_and_offers_only_used_forms():
 
 # --- target groups and synonyms (issue 23) -----------------------------------------------
 
-def _glossary_term_groups() -> list[list[str]]:
-    """The glossary's entries with their names, read from the glossary source: one or more
-    unindented term lines followed by an indented definition."""
-    text = (repo_root() / "book" / "begrippen" / "woordenlijst.md").read_text(encoding="utf-8")
-    block = text.split("```{glossary}", 1)[1].split("\n```", 1)[0]
-    groups, current = [], []
-    for line in block.splitlines():
-        if line and not line[0].isspace() and not line.startswith(":"):
-            current.append(line.strip())
-        elif line.strip() and current:
-            groups.append(current)
-            current = []
-    return groups
-
-
 def test_every_target_group_tag_is_named_in_the_tools_own_text():
     from werkzorg.tools import load_target_groups, normalise_word
     words = {g.id: [normalise_word(w) for w in g.words] for g in load_target_groups()}
@@ -316,7 +302,7 @@ def test_use_source_says_whether_the_guide_gives_the_advice():
 
 def test_the_glossary_synonyms_join_the_one_list_without_merging_two_target_groups():
     from werkzorg.tools import load_target_groups, normalise_word, synonym_groups
-    glossary = _glossary_term_groups()
+    glossary = glossary_term_groups()
     assert any(len(g) > 1 for g in glossary), "the glossary parser found no term with several names"
     merged = synonym_groups(glossary)
     for g in load_target_groups():

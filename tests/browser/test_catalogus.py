@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from glossary_source import glossary_term_groups
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -47,18 +48,8 @@ TARGET_GROUPS = SYNONYMS["doelgroepen"]
 
 
 def _glossary_names() -> list[list[str]]:
-    """The glossary's entries with several names, read from its source (term lines before an
-    indented definition)."""
-    text = (ROOT / "book" / "begrippen" / "woordenlijst.md").read_text(encoding="utf-8")
-    block = text.split("```{glossary}", 1)[1].split("\n```", 1)[0]
-    groups, current = [], []
-    for line in block.splitlines():
-        if line and not line[0].isspace() and not line.startswith(":"):
-            current.append(line.strip())
-        elif line.strip() and current:
-            groups.append(current)
-            current = []
-    return [g for g in groups if len(g) > 1]
+    """The glossary's entries with several names."""
+    return [g for g in glossary_term_groups() if len(g) > 1]
 
 
 def _word_lists() -> list[set[str]]:
