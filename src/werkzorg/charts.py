@@ -460,7 +460,7 @@ def audit_overview() -> LiveChart:
     rows = pd.DataFrame([{"methode": audit.METHOD_NL[r.method], "status": r.status} for r in results.values()])
     counts = rows.groupby(["methode", "status"]).size().reset_index(name="aantal")
     out = pd.DataFrame({
-        "grafiek": key, "tabel": "data/audit.yaml", "periode": "", "jaar": 0, "groep": counts["status"],
+        "grafiek": key, "tabel": "Controle van de cijfers uit de gidsen", "periode": "", "jaar": 0, "groep": counts["status"],
         "kenmerk": counts["methode"], "waarde": counts["aantal"].astype(float), "eenheid": "aantal",
         "status": counts["status"], "opgehaald": "",
     })
