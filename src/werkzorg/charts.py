@@ -152,6 +152,10 @@ def _base_config() -> dict:
                    "labelLimit": 0, "symbolStrokeWidth": 3},
         "title": {"fontSize": FONT + 2, "anchor": "start"},
         "view": {"stroke": None},
+        # The chart's wrapper is an image with a Dutch label (the description) and a table beside
+        # it; Vega's own screen-reader texts for axes, legends and marks are English ("X-axis
+        # titled …"), so they are left out.
+        "aria": False,
         "range": {"category": plots.PALETTE},
         "locale": {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]}},
     }
