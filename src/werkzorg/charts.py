@@ -147,15 +147,16 @@ def _base_config() -> dict:
     return {
         "font": "system-ui, -apple-system, 'Segoe UI', sans-serif",
         "background": None,
-        "axis": {"labelFontSize": FONT, "titleFontSize": FONT, "labelLimit": 220, "titleFontWeight": "normal"},
+        # Vega's own screen-reader texts for axes and legends are English ("X-axis titled …"):
+        # they are hidden; the chart's Dutch label (the description), the marks' labels (field:
+        # value) and the table beside the chart carry the content. (A global "aria": false would
+        # leave the mark groups as unlabelled graphics, which axe reports.)
+        "axis": {"labelFontSize": FONT, "titleFontSize": FONT, "labelLimit": 220, "titleFontWeight": "normal",
+                 "aria": False},
         "legend": {"labelFontSize": FONT, "titleFontSize": FONT, "orient": "bottom", "direction": "vertical",
-                   "labelLimit": 0, "symbolStrokeWidth": 3},
+                   "labelLimit": 0, "symbolStrokeWidth": 3, "aria": False},
         "title": {"fontSize": FONT + 2, "anchor": "start"},
         "view": {"stroke": None},
-        # The chart's wrapper is an image with a Dutch label (the description) and a table beside
-        # it; Vega's own screen-reader texts for axes, legends and marks are English ("X-axis
-        # titled …"), so they are left out.
-        "aria": False,
         "range": {"category": plots.PALETTE},
         "locale": {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]}},
     }
