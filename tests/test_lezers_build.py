@@ -167,22 +167,7 @@ MAINTAINER_TEXT = {
 #: Pages written by other lines of work whose text still holds such a finding, with the
 #: finding. Reported to them; each entry must still be needed (the next test fails once a
 #: page is clean, so the exception is removed with the fix).
-OTHERS: dict[str, str] = {
-    "book/bronnen/literatuur.html": "references.bib note quotes the toolbox's 'CBS, n.d.'",
-    "book/gendersensitief/cultuursensitief-werken.html": "references.bib note quotes 'CBS (n.d.)'",
-    "notebooks/economische-zelfstandigheid.html": "references.bib note quotes 'CBS, n.d.'",
-    "notebooks/migratieachtergrond.html": "references.bib note quotes 'CBS (n.d.)'",
-    "book/bronnen/uitvoering.html": "execution report table lists notebooks/… docnames",
-    "book/cijfers/analist.html": "analyst page names data/cbs/ and make targets (analyst)",
-    "book/cijfers/claims.html": "claims page: 'de map data/cbs' in the download line (analyst)",
-    "notebooks/zorg-in-cijfers.html": "audit table shows data/audit.yaml (analyst)",
-    "book/oefenen/cijfers.html": "exercise: 'Open notebooks/arbeidsparticipatie.md in Jupyter' (content)",
-    "book/oefenen/verkennen.html": "exercise: 'open notebooks/verkenner-notebook.md' (content)",
-    "book/rolpatronen/dialoogmethoden.html": "prose names data/methoden.yaml (content)",
-    "book/rolpatronen/stellingen-overzicht.html": "prose names data/stellingen.yaml (content)",
-    "book/verkennen/model-huishouden.html": "source line 'data/params/' (explorer)",
-    "book/verkennen/verkenner.html": "source line 'bronnen uit data/params' (explorer)",
-}
+OTHERS: dict[str, str] = {}
 
 
 def _reader_text(path: Path) -> str:

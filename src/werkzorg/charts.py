@@ -147,9 +147,14 @@ def _base_config() -> dict:
     return {
         "font": "system-ui, -apple-system, 'Segoe UI', sans-serif",
         "background": None,
-        "axis": {"labelFontSize": FONT, "titleFontSize": FONT, "labelLimit": 220, "titleFontWeight": "normal"},
+        # Vega's own screen-reader texts for axes and legends are English ("X-axis titled …"):
+        # they are hidden; the chart's Dutch label (the description), the marks' labels (field:
+        # value) and the table beside the chart carry the content. (A global "aria": false would
+        # leave the mark groups as unlabelled graphics, which axe reports.)
+        "axis": {"labelFontSize": FONT, "titleFontSize": FONT, "labelLimit": 220, "titleFontWeight": "normal",
+                 "aria": False},
         "legend": {"labelFontSize": FONT, "titleFontSize": FONT, "orient": "bottom", "direction": "vertical",
-                   "labelLimit": 0, "symbolStrokeWidth": 3},
+                   "labelLimit": 0, "symbolStrokeWidth": 3, "aria": False},
         "title": {"fontSize": FONT + 2, "anchor": "start"},
         "view": {"stroke": None},
         "range": {"category": plots.PALETTE},
@@ -460,7 +465,7 @@ def audit_overview() -> LiveChart:
     rows = pd.DataFrame([{"methode": audit.METHOD_NL[r.method], "status": r.status} for r in results.values()])
     counts = rows.groupby(["methode", "status"]).size().reset_index(name="aantal")
     out = pd.DataFrame({
-        "grafiek": key, "tabel": "data/audit.yaml", "periode": "", "jaar": 0, "groep": counts["status"],
+        "grafiek": key, "tabel": "Controle van de cijfers uit de gidsen", "periode": "", "jaar": 0, "groep": counts["status"],
         "kenmerk": counts["methode"], "waarde": counts["aantal"].astype(float), "eenheid": "aantal",
         "status": counts["status"], "opgehaald": "",
     })

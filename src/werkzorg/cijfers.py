@@ -326,4 +326,4 @@ def fig_audit_status():
         ax.bar(counts.index, vals, bottom=bottom, label=st, color=STATUS_COLOURS[st])
         bottom = vals if bottom is None else bottom + vals
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=plots.FONT_SIZE - 2)
-    return plots.finish(fig, plots.source_line("", "", None, publisher="Werk & Zorg, controle van de cijfers (data/audit.yaml)"))
+    return plots.finish(fig, plots.source_line("", "", None, publisher="Werk & Zorg, controle van de cijfers uit de gidsen"))

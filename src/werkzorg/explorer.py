@@ -508,14 +508,16 @@ def _control(name: str) -> str:
         return (f'<label class="{cls}"{data} for="wz-{name}"><span>{_control_label(name)}</span>'
                 f'<select id="wz-{name}" data-param="{name}"{described}>{opts}</select>{hint}</label>')
     if c["kind"] == "range":
-        return (f'<label class="{cls}" for="wz-{name}"><span>{_control_label(name)}: '
+        # A label may hold only the control it names: the label names the slider, the output
+        # (its value) and the step buttons sit next to it in the same block.
+        return (f'<div class="{cls}"><span><label for="wz-{name}">{_control_label(name)}</label>: '
                 f'<output id="wz-{name}-value" for="wz-{name}"></output> {html.escape(c["unit"])}</span>'
                 f'<span class="wz-range"><button type="button" class="wz-step" data-step="-1" data-for="{name}" '
                 f'aria-label="een uur minder">−</button>'
                 f'<input type="range" id="wz-{name}" data-param="{name}" min="{c["min"]}" max="{c["max"]}" '
-                f'step="{c["step"]}">'
+                f'step="{c["step"]}" aria-describedby="wz-{name}-value">'
                 f'<button type="button" class="wz-step" data-step="1" data-for="{name}" aria-label="een uur meer">+</button>'
-                f'</span></label>')
+                f'</span></div>')
     return (f'<label class="{cls}" for="wz-{name}"><span>{_control_label(name)} ({html.escape(c["unit"])})</span>'
             f'<input type="text" id="wz-{name}" data-param="{name}" inputmode="decimal" autocomplete="off"{described}>'
             f'{hint}</label>')

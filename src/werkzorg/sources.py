@@ -89,7 +89,7 @@ def _add_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         para += nodes.strong(text="Gegevens downloaden: ")
         para += nodes.Text("de CBS-snapshots waarmee deze pagina rekent (")
         para += _link("data-cbs.zip", _rel(app, docname, f"{DOWNLOADS}/data-cbs.zip"))
-        para += nodes.Text(": de map data/cbs met manifest en uitleg), de lijst met cijfers uit de gidsen (")
+        para += nodes.Text(": alle meegeleverde CBS-gegevens met een overzicht en uitleg), de lijst met cijfers uit de gidsen (")
         para += _link("claims.yaml", _rel(app, docname, f"{DOWNLOADS}/data/claims.yaml"))
         para += nodes.Text(") en hoe elk cijfer gecontroleerd wordt (")
         para += _link("audit.yaml", _rel(app, docname, f"{DOWNLOADS}/data/audit.yaml"))

@@ -20,6 +20,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -581,6 +582,35 @@ def _edition_context(app: Sphinx, pagename: str, templatename: str, context: dic
     context["werkzorg_edition"] = app.config.werkzorg_edition
 
 
+class _ExecTableForReaders(SphinxPostTransform):
+    """MyST-NB's execution table (``nb-exec-table``) names each notebook by its docname, a path
+    in the repository, under English headers. Readers get the page title and Dutch headers.
+    Runs after MyST-NB builds the table (priority 8) and before references resolve (10)."""
+
+    default_priority = 9
+    _HEADERS = {"Document": "Pagina", "Modified": "Laatst gewijzigd", "Method": "Manier",
+                "Run Time (s)": "Rekentijd (s)", "Status": "Gelukt"}
+
+    def run(self, **kwargs: Any) -> None:
+        import posixpath
+
+        from sphinx import addnodes
+
+        for table in list(self.document.findall(nodes.table)):
+            head = [e.astext() for e in table.findall(nodes.entry)][:5]
+            if head != list(self._HEADERS):
+                continue
+            for thead in table.findall(nodes.thead):
+                for para in list(thead.findall(nodes.paragraph)):
+                    para.replace_self(nodes.paragraph(text=self._HEADERS[para.astext()]))
+            base = posixpath.dirname(self.env.docname)
+            for ref in list(table.findall(addnodes.pending_xref)):
+                docname = posixpath.normpath(posixpath.join(base, ref["reftarget"]))
+                title = self.env.titles.get(docname)
+                if title is not None:
+                    ref.children = [nodes.inline(text=title.astext())]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # Notebook execution that never waits for a reply that has already arrived (ipywidgets
     # cells); installed before MyST-NB executes anything.
@@ -604,6 +634,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("claim", ClaimRole())
     app.add_role("param", ParamRole())
     app.add_role("verkenner", VerkennerRole())
+    app.add_post_transform(_ExecTableForReaders)
     app.add_directive("claims-overview", ClaimsOverview)
     app.connect("doctree-resolved", _link_claims)
     app.connect("env-updated", _check_claims_overview)

@@ -79,6 +79,17 @@ if (mode === 'dark') {
 """
 
 
+def _load(browser, url: str) -> None:
+    """Open a page and wait until it has fully loaded. Right after ``get`` on a busy machine the
+    document can still be empty (``document.documentElement`` null), so every check below waits
+    for the loaded page instead of reading a half-made one."""
+    browser.get(url)
+    WebDriverWait(browser, 60).until(
+        lambda d: d.execute_script(
+            "return document.readyState === 'complete' && !!document.documentElement && !!document.body"),
+        message=f"{url} did not finish loading within 60 s")
+
+
 def _blocking(violations: list[dict]) -> list[dict]:
     out = []
     for v in violations:
@@ -97,7 +108,7 @@ def test_every_page_has_no_serious_accessibility_violations(browser, built_site,
     problems: list[str] = []
     counts: dict[tuple[str, str], int] = {}
     for page in pages:
-        browser.get(page_url(page))
+        _load(browser, page_url(page))
         lang = browser.execute_script("return document.documentElement.getAttribute('lang')")
         if lang != "nl":
             problems.append(f"{page}: <html lang={lang!r}>, expected 'nl'")
@@ -143,7 +154,7 @@ return texts;
 
 
 def test_interface_texts_a_screen_reader_announces_are_dutch(browser, page_url):
-    browser.get(page_url("book/intro/index.html"))
+    _load(browser, page_url("book/intro/index.html"))
     texts = browser.execute_script(_SPOKEN_TEXTS)
     english = sorted({t for t in texts for phrase in _ENGLISH_UI if phrase.lower() in t.lower()}
                      | {t for t in texts if t in _ENGLISH_EXACT})
@@ -154,7 +165,7 @@ def test_interface_texts_a_screen_reader_announces_are_dutch(browser, page_url):
 def test_the_first_tab_shows_a_skip_link_to_the_content(browser, page_url):
     """A keyboard user's first Tab lands on a visible, Dutch "skip to content" link, and
     following it moves focus past the navigation into the chapter."""
-    browser.get(page_url("book/belemmeringen/belemmeringen.html"))
+    _load(browser, page_url("book/belemmeringen/belemmeringen.html"))
     ActionChains(browser).send_keys(Keys.TAB).perform()
     focused = browser.switch_to.active_element
     assert "skip-link" in (focused.get_attribute("class") or "") or focused.find_elements(
@@ -198,7 +209,7 @@ def test_a_printed_page_shows_only_the_content_at_full_width(browser, built_site
     uses the width of the sheet and is at least 10 pt."""
     if not (built_site / page).is_file():
         pytest.fail(f"{page} is missing from the build")
-    browser.get(page_url(page))
+    _load(browser, page_url(page))
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         m = browser.execute_script(_PRINT_LAYOUT)

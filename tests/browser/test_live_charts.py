@@ -261,3 +261,29 @@ def test_a_phone_fetches_the_chart_runtime_when_the_reader_reaches_a_chart(page,
         assert browser.execute_script(_CHART_STATE, chart)["vega"] == 1
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+#: Vega's own screen-reader texts are English ("X-axis titled 'jaar' for a linear scale …",
+#: "Symbol legend titled …"); a Dutch reader's screen reader must not read them.
+ENGLISH_ARIA = re.compile(r"X-axis|Y-axis|\btitled\b|\blegend\b|\bscale with\b|\bvalues from\b", re.I)
+
+
+def test_no_chart_gives_a_screen_reader_english_texts(built_site: Path, browser, page_url, clean_logs):
+    pages = [p.relative_to(built_site).as_posix() for p in sorted(built_site.rglob("*.html"))
+             if not p.relative_to(built_site).as_posix().startswith(("_static/", "vendor/", "_sources/"))
+             and re.search(r'class="werkzorg-live"|id="wz-chart"', p.read_text(encoding="utf-8"))]
+    assert {f"notebooks/{s}.html" for s in STATS_PAGES} | {"book/verkennen/verkenner.html"} <= set(pages), pages
+    problems = []
+    for page in pages:
+        browser.get(page_url(page))
+        charts = browser.find_elements(By.CSS_SELECTOR, ".werkzorg-live-chart, #wz-chart")
+        for chart in charts:
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", chart)
+            WebDriverWait(browser, 30).until(lambda d, c=chart: c.find_elements(By.CSS_SELECTOR, "svg g"),
+                                             message=f"{page}: a chart was not drawn")
+        texts = browser.execute_script(
+            "return Array.from(document.querySelectorAll('.werkzorg-live-chart svg, .werkzorg-live-chart svg *,"
+            " #wz-chart svg, #wz-chart svg *')).flatMap(e => ['aria-label', 'aria-roledescription', 'aria-description']"
+            ".map(a => e.getAttribute(a)).filter(Boolean))")
+        problems += [f"{page}: {t[:100]}" for t in dict.fromkeys(texts) if ENGLISH_ARIA.search(t)]
+    assert not problems, f"{len(problems)} English screen-reader text(s) in charts:\n" + "\n".join(problems[:20])
