@@ -204,3 +204,13 @@ def repo(tmp_path, monkeypatch):
     (root / "_config.yml").write_text("title: test\n")
     monkeypatch.setenv("WERKZORG_ROOT", str(root))
     return root
+
+
+@pytest.fixture
+def data_repo(tmp_path, monkeypatch):
+    """A copy of the whole data/ folder (claims, audit, snapshots) in a temporary root (WERKZORG_ROOT)."""
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", root / "data")
+    (root / "_config.yml").write_text("title: test\n")
+    monkeypatch.setenv("WERKZORG_ROOT", str(root))
+    return root

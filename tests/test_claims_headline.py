@@ -61,11 +61,8 @@ def _site(tmp_path: Path, data: Path) -> Path:
     return out / "claims.html"
 
 
-def test_the_claims_page_follows_the_data_after_a_real_import(tmp_path, monkeypatch):
-    root = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", root / "data")
-    (root / "_config.yml").write_text("title: test\n")
-    monkeypatch.setenv("WERKZORG_ROOT", str(root))
+def test_the_claims_page_follows_the_data_after_a_real_import(data_repo, tmp_path):
+    root = data_repo
     before = _site(tmp_path / "a", root / "data").read_text(encoding="utf-8")
     assert "Het cijfer voor 2025 1e kwartaal zit nog niet in de meegeleverde gegevens" in before
     assert "met de hand vastgesteld" in before

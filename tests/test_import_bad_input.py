@@ -21,14 +21,6 @@ GOOD = FIX / "85264NED_TypedDataSet_23112026_101500.csv"     # hand-made raw dow
 META = FIX / "85264NED_metadata.csv"
 
 
-@pytest.fixture
-def data_repo(tmp_path, monkeypatch):
-    root = tmp_path / "repo"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "data", root / "data")
-    (root / "_config.yml").write_text("title: test\n")
-    monkeypatch.setenv("WERKZORG_ROOT", str(root))
-    return root
-
 
 def test_decimal_commas_without_metadata_are_refused_not_stored_as_text(data_repo, tmp_path):
     # What Excel makes of the download when it saves it again: "72,9" instead of "72.9"; no metadata beside it.

@@ -12,7 +12,6 @@ import hashlib
 import shutil
 from pathlib import Path
 
-import pytest
 from cbs_helpers import FULL, REAL
 from cli_helpers import run_cli
 
@@ -22,14 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CPI = REAL / "Consumentenprijzen__prijsindex_2015_100_07012021_123946.csv"   # a real website CSV of 83131NED
 GGD = REAL / "50140NED_TypedDataSet_22092025_192544.csv"                     # a real raw download of 50140NED
 
-
-@pytest.fixture
-def data_repo(tmp_path, monkeypatch):
-    root = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", root / "data")
-    (root / "_config.yml").write_text("title: test\n")
-    monkeypatch.setenv("WERKZORG_ROOT", str(root))
-    return root
 
 
 def sha_tree(root: Path) -> dict[str, str]:

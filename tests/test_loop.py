@@ -34,12 +34,9 @@ ADDED_2025KW01 = {"Vrouwen": ("4000   ", 69.3), "Mannen": ("3000   ", 77.2)}
 
 
 @pytest.fixture
-def loop_repo(tmp_path, monkeypatch):
-    """A copy of the whole data/ folder (claims, audit, snapshots) in a temporary root."""
-    root = tmp_path / "repo"
-    shutil.copytree(ROOT / "data", root / "data")
-    (root / "_config.yml").write_text("title: test\n")
-    monkeypatch.setenv("WERKZORG_ROOT", str(root))
+def loop_repo(data_repo):
+    """The data_repo copy, with the live charts' cache cleared before and after."""
+    root = data_repo
     from werkzorg import charts
 
     charts.chart.cache_clear()
