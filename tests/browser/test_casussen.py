@@ -43,4 +43,7 @@ def test_a_case_card_opens_the_explorer_with_its_scenario(browser, page_url, cas
     if str(s["kinderen"]) != "0":
         assert value("opvang") == str(s["opvang"])
     errors, hosts = read_logs(browser)
+    # Chromium asks the server root for /favicon.ico on its own (as in test_belemmeringen and
+    # test_verkenner); that is not the page's doing. Seen once in five full runs.
+    errors = [e for e in errors if "/favicon.ico" not in e]
     assert not errors and not hosts, (errors, hosts)
