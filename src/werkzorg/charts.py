@@ -573,18 +573,11 @@ def _comparisons(c: LiveChart) -> list[dict]:
                            if v.latest is not None)
         lperiods = {v.latest_period for v in r.values.values() if v.latest is not None}
         out.append({"id": cid, "statement": claim.statement, "guide": claim.render(), "status": r.status,
-                    "data": data + (f" ({_period_nl(next(iter(periods)))})" if len(periods) == 1 else "") if data else "–",
-                    "latest": latest + (f" ({_period_nl(next(iter(lperiods)))})" if len(lperiods) == 1 else "") if latest else "–"})
+                    "data": data + (f" ({audit.period_label(next(iter(periods)))})" if len(periods) == 1 else "") if data else "–",
+                    "latest": latest + (f" ({audit.period_label(next(iter(lperiods)))})" if len(lperiods) == 1 else "") if latest else "–"})
     return out
 
 
-def _period_nl(code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return cbs.parse_period(code).label
-    except ValueError:
-        return code
 
 
 # --------------------------------------------------------------------------- HTML
