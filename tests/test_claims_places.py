@@ -260,6 +260,8 @@ def test_the_claims_page_shows_where_each_guide_cites_each_figure(built_site):
             assert any(_norm(str(bib[guide].fields["title"]).strip("{}"))[:40] in entry_text(a["href"]) for a in links), (
                 f"{c['id']}: the citation does not link to the entry of {guide}")
         assert not any(k in text for k in (*c["guides"], c["cite"], "{", "}")), f"{c['id']}: a code on the card: {text!r}"
+        # what a maintainer looks a claim up by is not for the reader
+        assert c["id"] not in card.get_text(" "), f"{c['id']}: the claim's id is shown on its card"
         if c["cite"] not in c["guides"]:
             src = field(card, "Oorspronkelijke bron")
             assert src is not None, f"{c['id']}: the original source is not on the card"

@@ -345,7 +345,6 @@ class ClaimsOverview(SphinxDirective):
             ("Periode", _period_note(claim)),
             ("Populatie en definitie", claim.population),
             ("Bron van het cijfer", claim.authority),
-            ("Code", claim.id),
         ]
         if claim.note:
             rows.append(("Toelichting", claim.note))
@@ -369,10 +368,7 @@ class ClaimsOverview(SphinxDirective):
             f += nodes.field_name(text=name)
             body = nodes.field_body()
             para = nodes.paragraph()
-            if name == "Code":
-                para += nodes.literal(text=value)
-            else:
-                para += nodes.Text(value)
+            para += nodes.Text(value)
             body += para
             f += body
             fields += f
