@@ -14,7 +14,9 @@ claims:
     unit: "%"
     period: "2021"
     population: 15 tot 65 jaar
-    guides: [g]
+    guides: [verweyjonker2024inspiratiegids]
+    guide_places:
+      - {guide: verweyjonker2024inspiratiegids, place: "§ waarom gendersensitief"}
     authority: CBS
     cite: c
 """

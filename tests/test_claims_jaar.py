@@ -73,6 +73,8 @@ def _write(tmp_path, extra: str):
             period: "2020"
             population: Iedereen.
             guides: [movisie2021toolbox]
+            guide_places:
+              - {{guide: movisie2021toolbox, place: "inleiding"}}
             authority: CBS
             cite: x
         {extra}"""), encoding="utf-8")

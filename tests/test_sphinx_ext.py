@@ -21,6 +21,8 @@ CLAIMS = textwrap.dedent(
         period: "2024"
         population: Deelnemers in Amsterdam
         guides: [gids]
+        guide_places:
+          - {guide: gids, place: "thema 5"}
         authority: De gids zelf
         cite: gids
       - id: drempel-test
@@ -30,17 +32,22 @@ CLAIMS = textwrap.dedent(
         period: 1 juli 2021
         population: Netto, per persoon
         guides: [gids]
+        guide_places:
+          - {guide: gids, place: "thema 5"}
+          - {guide: gids, place: "bijlage"}
         authority: Rijksoverheid
         cite: gids
     """
 )
+GIDS = "key: gids\nlocaties:\n  - {id: thema 5, titel: Kinderopvang}\n  - {id: bijlage, titel: Bijlage}\n"
 BIB = "@misc{gids, author = {{Een Organisatie}}, title = {Een gids}, year = {2025}}\n"
 
 
 def _project(tmp_path: Path, page: str) -> Path:
     src = tmp_path / "src"
-    (src / "data").mkdir(parents=True)
+    (src / "data" / "gidsen").mkdir(parents=True)
     (src / "data" / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
+    (src / "data" / "gidsen" / "gids.yaml").write_text(GIDS, encoding="utf-8")
     (src / "refs.bib").write_text(BIB, encoding="utf-8")
     (src / "conf.py").write_text(
         "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'werkzorg.sphinx_ext']\n"
@@ -109,6 +116,52 @@ def test_the_overview_lists_every_claim_with_its_source(tmp_path):
     for cid in ("deelname-test", "drempel-test"):
         assert f'id="claim-{cid}"' in html
     assert "Rijksoverheid" in html and "Een Organisatie" in html
+
+
+def _cited_in(html: str, cid: str) -> str:
+    """The text of the "Geciteerd in" line on claim *cid*'s card, tags removed."""
+    card = html[html.index(f'id="claim-{cid}"'):]
+    line = card[card.index("Geciteerd in"):]
+    line = line[line.index("<dd"):line.index("</dd>")]
+    return line.strip()
+
+
+def test_each_card_says_where_in_the_guide_the_figure_is_cited(tmp_path):
+    import re
+
+    src = _project(tmp_path, "# Pagina\n\nNiets.\n")
+    (src / "conf.py").write_text((src / "conf.py").read_text() + "bibtex_reference_style = 'author_year_nl'\n"
+                                 "import werkzorg.bibstyle\n", encoding="utf-8")
+    out, _ = _build(src)
+    html = (out / "claims.html").read_text(encoding="utf-8")
+    two = _cited_in(html, "drempel-test")
+    assert re.sub(r"<[^>]+>", "", two).strip() == "(Een Organisatie, 2025, thema 5; bijlage)"
+    # the guide links to its entry in the bibliography, as a chapter's citation does
+    link = re.search(r'<a [^>]*href="index.html#([^"]+)"[^>]*>Een Organisatie, 2025</a>', two)
+    assert link, two
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'id="{link.group(1)}"' in index
+    one = re.sub(r"<[^>]+>", "", _cited_in(html, "deelname-test")).strip()
+    assert one == "(Een Organisatie, 2025, thema 5)"
+    assert "gids{" not in html and "guide_places" not in html
+
+
+@pytest.mark.parametrize("old, new, named", [
+    ('place: "bijlage"', 'place: "hoofdstuk 3"', "'hoofdstuk 3'"),
+    # drempel-test loses its places, while its guide still cites it
+    ('    guide_places:\n      - {guide: gids, place: "thema 5"}\n      - {guide: gids, place: "bijlage"}\n', "",
+     "zegt niet waar"),
+])
+def test_a_claim_with_a_wrong_place_stops_the_build_naming_claim_and_place(tmp_path, old, new, named):
+    src = _project(tmp_path, "# Pagina\n\nNiets.\n")
+    claims = src / "data" / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    claims.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(SphinxError) as exc:
+        _build(src, warningiserror=False)  # stops even without -W
+    message = str(exc.value)
+    assert "drempel-test" in message and named in message, message
 
 
 def test_editing_claims_yaml_updates_pages_on_an_incremental_build(tmp_path):

@@ -10,7 +10,8 @@ e.g. ``004_….txt``); it is read, never copied. Default: the ``WERKZORG_GIDSEN`
 variable. Without a folder the tool prints the location titles only.
 
 For every citation of a guide in ``book/`` (Markdown) and ``data/`` (YAML, CSV) the tool prints
-the book's passage (the paragraph or data item around the citation), the location id and its
+the book's passage (the paragraph or data item around the citation; for a statistic of
+``data/claims.yaml``, the whole claim with each place in ``guide_places``), the location id and its
 title from ``data/gidsen/<key>.yaml``, and, with a guides folder, the guide's own text under
 that heading, so a reviewer reads them as pairs. ``--kort`` leaves the guide text out.
 """
@@ -31,6 +32,8 @@ from werkzorg.gidslocaties import CITE_ROLE, Gids, load_gidsen, parse_targets, s
 
 # Data fields that cite a guide location without a cite role: `{key: <bib key>, section: <id>}`.
 DATA_REF = re.compile(r"key:\s*(?P<key>[a-z0-9_]+)\s*,\s*section:\s*\"[^\"]*\"\s*,\s*plek:\s*\"(?P<post>[^\"]+)\"")
+# Where a guide cites a statistic of data/claims.yaml: `{guide: <bib key>, place: "<id>"}`.
+CLAIM_PLACE = re.compile(r"\{\s*guide:\s*(?P<key>[a-z0-9_]+)\s*,\s*place:\s*\"(?P<post>[^\"]+)\"\s*\}")
 
 
 def _norm(text: str) -> str:
@@ -117,6 +120,17 @@ def _passage(lines: list[str], i: int) -> str:
     return "\n".join(lines[lo:hi + 1]).strip()
 
 
+def _claim_passage(lines: list[str], i: int) -> str:
+    """The whole claim (from its ``- id:`` line to the blank line after it) around line *i*."""
+    lo = i
+    while lo > 0 and not lines[lo].lstrip().startswith("- id:"):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(lines) and lines[hi + 1].strip() and not lines[hi + 1].lstrip().startswith("- id:"):
+        hi += 1
+    return textwrap.dedent("\n".join(lines[lo:hi + 1])).strip()
+
+
 def citations(paths: list[Path]):
     """``(file, line, key, location id, passage)`` for each guide location cited in *paths*."""
     for path in paths:
@@ -129,6 +143,8 @@ def citations(paths: list[Path]):
             for m in DATA_REF.finditer(line):
                 for lid in split_post(m.group("post")):
                     yield path, i + 1, m.group("key"), lid, _passage(lines, i)
+            for m in CLAIM_PLACE.finditer(line):
+                yield path, i + 1, m.group("key"), m.group("post").strip(), _claim_passage(lines, i)
 
 
 def _files(target: Path) -> list[Path]:

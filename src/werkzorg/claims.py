@@ -1,13 +1,20 @@
 """The claims registry: every statistic the guides cite, loaded and validated from ``data/claims.yaml``.
 
 A claim is one statistic as a guide cites it: its value(s), unit, period, population,
-the guide(s) that cite it and the original source. Chapters show claims through the
-``{claim}`` role (see :mod:`werkzorg.sphinx_ext`), never as typed digits.
+the guide(s) that cite it, where in each guide (``guide_places``) and the original source.
+Chapters show claims through the ``{claim}`` role (see :mod:`werkzorg.sphinx_ext`), never as
+typed digits.
+
+Where a guide cites a figure is checked against that guide's list of places in
+``data/gidsen/<key>.yaml`` (the same lists the build checks chapter citations against), so a
+reviewer can put every figure beside the passage that cites it.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,8 +38,20 @@ REQUIRED = ("id", "statement", "values", "unit", "period", "population", "guides
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+#: A place that points at a guide as a whole; a figure always sits somewhere in particular.
+WHOLE_GUIDE = "hele gids"
+
+
 class ClaimsError(ValueError):
     """A problem in the claims registry or in a reference to it; the message says where."""
+
+
+@dataclass(frozen=True)
+class GuidePlace:
+    """Where in a guide the guide cites a claim's figure: a place id of ``data/gidsen/<guide>.yaml``."""
+
+    guide: str
+    place: str
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,12 @@ class Claim:
     #: False when the guide cites the figure without a year; ``period`` is then the year of
     #: the source, shown on the claims overview but not next to the figure in prose.
     guide_year: bool = True
+    #: Where each guide in ``guides`` cites the figure, in file order.
+    guide_places: tuple[GuidePlace, ...] = ()
+
+    def places_in(self, guide: str) -> list[str]:
+        """The place ids where *guide* cites this figure (``["§ waarom gendersensitief"]``)."""
+        return [gp.place for gp in self.guide_places if gp.guide == guide]
 
     def value(self, key: str | None = None) -> float:
         """Return the value for ``key`` (a group such as ``vrouwen``), or the only value."""
@@ -106,7 +131,7 @@ def format_number(value: float) -> str:
     return f"{int(whole):,}".replace(",", ".") + "," + frac
 
 
-def _parse_claim(raw: Any, where: str) -> Claim:
+def _parse_claim(raw: Any, where: str, places: Mapping[str, Collection[str]]) -> Claim:
     if not isinstance(raw, dict):
         raise ClaimsError(f"{where}: a claim must be a mapping, got {type(raw).__name__}")
     missing = [k for k in REQUIRED if raw.get(k) in (None, "", [], {})]
@@ -136,7 +161,8 @@ def _parse_claim(raw: Any, where: str) -> Claim:
     guide_year = raw.get("guide_year", True)
     if not isinstance(guide_year, bool):
         raise ClaimsError(f"{where} (id {cid}): guide_year must be true or false, got {guide_year!r}")
-    known = set(REQUIRED) | {"text", "note", "guide_year"}
+    guide_places = _parse_guide_places(raw.get("guide_places"), [str(g) for g in guides], places, f"{where} (cijfer {cid!r})")
+    known = set(REQUIRED) | {"text", "note", "guide_year", "guide_places"}
     return Claim(
         id=cid,
         statement=str(raw["statement"]).strip(),
@@ -151,15 +177,92 @@ def _parse_claim(raw: Any, where: str) -> Claim:
         note=str(raw.get("note") or "").strip(),
         extra={k: v for k, v in raw.items() if k not in known},
         guide_year=guide_year,
+        guide_places=guide_places,
     )
 
 
-def load_claims(path: Path | str | None = None) -> dict[str, Claim]:
+def _parse_guide_places(
+    raw: Any, guides: list[str], places: Mapping[str, Collection[str]], where: str
+) -> tuple[GuidePlace, ...]:
+    """Check ``guide_places`` against ``guides`` and the guides' place lists; errors in Dutch.
+
+    Every guide in ``guides`` must be one with a place list, and must have at least one place;
+    every place must be in that guide's list (and not the whole guide).
+    """
+    known = ", ".join(sorted(places)) or "geen: de map data/gidsen is leeg of ontbreekt"
+    for g in guides:
+        if g not in places:
+            raise ClaimsError(f"{where}: 'guides' noemt de gids '{g}', maar die gids heeft geen "
+                              f"plaatsenlijst in data/gidsen/; bekende gidsen: {known}")
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        raise ClaimsError(f"{where}: 'guide_places' moet een lijst zijn van "
+                          "{guide: <gids>, place: <plaats>}")
+    out: list[GuidePlace] = []
+    for n, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or set(item) != {"guide", "place"}:
+            raise ClaimsError(f"{where}: guide_places nr. {n} moet precies 'guide' en 'place' hebben, "
+                              f"bijvoorbeeld {{guide: {guides[0]}, place: \"...\"}}; nu: {item!r}")
+        guide, place = str(item["guide"]).strip(), str(item["place"]).strip()
+        if guide not in places:
+            raise ClaimsError(f"{where}: guide_places nr. {n} noemt de onbekende gids '{guide}' "
+                              f"(plaats '{place}'); bekende gidsen: {known}")
+        if guide not in guides:
+            raise ClaimsError(f"{where}: guide_places nr. {n} noemt de gids '{guide}' (plaats '{place}'), "
+                              f"maar die gids staat niet bij 'guides' ({', '.join(guides)})")
+        if place == WHOLE_GUIDE:
+            raise ClaimsError(f"{where}: guide_places nr. {n} noemt plaats '{place}' in '{guide}'; een cijfer "
+                              "staat altijd ergens: noem de paragraaf, het thema of de pagina")
+        if place not in places[guide]:
+            close = difflib.get_close_matches(place, list(places[guide]), n=3)
+            hint = f" Bedoel je: {', '.join(repr(c) for c in close)}?" if close else ""
+            raise ClaimsError(f"{where}: plaats '{place}' staat niet in de plaatsenlijst van de gids "
+                              f"'{guide}' (data/gidsen/{guide}.yaml).{hint}")
+        gp = GuidePlace(guide, place)
+        if gp in out:
+            raise ClaimsError(f"{where}: guide_places noemt plaats '{place}' in '{guide}' twee keer")
+        out.append(gp)
+    for g in guides:
+        if not any(gp.guide == g for gp in out):
+            raise ClaimsError(f"{where}: de gids '{g}' citeert dit cijfer, maar 'guide_places' zegt niet waar; "
+                              f"voeg toe: guide_places: [{{guide: {g}, place: \"...\"}}] met een plaats "
+                              f"uit data/gidsen/{g}.yaml")
+    return tuple(out)
+
+
+def load_guide_places(folder: Path | str | None = None) -> dict[str, dict[str, str]]:
+    """The places each guide has: ``{bib key: {place id: title}}`` from ``data/gidsen/*.yaml``.
+
+    A light reader: the full loader with its own checks is :func:`werkzorg.gidslocaties.load_gidsen`
+    (a layer above this module), which the build uses.
+    """
+    folder = Path(folder) if folder is not None else data_dir() / "gidsen"
+    out: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise ClaimsError(f"{path}: geen geldige YAML ({exc})") from exc
+        out[str(raw.get("key") or path.stem)] = {
+            str(item.get("id", "")).strip(): str(item.get("titel", "")).strip()
+            for item in raw.get("locaties") or [] if isinstance(item, dict)
+        }
+    return out
+
+
+def load_claims(
+    path: Path | str | None = None, places: Mapping[str, Collection[str]] | Path | str | None = None
+) -> dict[str, Claim]:
     """Load and validate the registry; return claims by id, in file order.
 
+    *places* are the guides' place lists (``{bib key: place ids}``) or the folder holding them;
+    default ``data/gidsen`` of this repository, also for a registry elsewhere (a test's copy).
     Raises :class:`ClaimsError` naming the file and the claim for any problem.
     """
     path = Path(path) if path is not None else data_dir() / "claims.yaml"
+    if places is None or isinstance(places, (str, Path)):
+        places = load_guide_places(places)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -168,9 +271,9 @@ def load_claims(path: Path | str | None = None) -> dict[str, Claim]:
         raise ClaimsError(f"{path}: expected a top-level 'claims:' list")
     claims: dict[str, Claim] = {}
     for i, item in enumerate(raw["claims"], start=1):
-        claim = _parse_claim(item, f"{path}, claim #{i}")
+        claim = _parse_claim(item, f"{path}, nr. {i}", places)
         if claim.id in claims:
-            raise ClaimsError(f"{path}, claim #{i}: duplicate id '{claim.id}'")
+            raise ClaimsError(f"{path}, nr. {i}: duplicate id '{claim.id}'")
         claims[claim.id] = claim
     return claims
 

@@ -112,21 +112,6 @@ def parse_targets(targets: str) -> Iterable[tuple[str, str]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _in_claim_sources(node: Any) -> bool:
-    # The claims overview lists which guides cite a figure ("Geciteerd in"); that list names the
-    # guides, it does not retell them.
-    from docutils import nodes
-
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, nodes.field):
-            names = [c for c in parent.children if isinstance(c, nodes.field_name)]
-            if names and names[0].astext() == "Geciteerd in":
-                return True
-        parent = parent.parent
-    return False
-
-
 def _check_doctree(app: Any, doctree: Any) -> None:
     from sphinx import addnodes
     from sphinx.util import logging
@@ -135,7 +120,7 @@ def _check_doctree(app: Any, doctree: Any) -> None:
     logger = logging.getLogger(__name__)
     gidsen = app.werkzorg_gidsen
     for node in doctree.findall(addnodes.pending_xref):
-        if node.get("refdomain") != "cite" or _in_claim_sources(node):
+        if node.get("refdomain") != "cite":
             continue
         try:
             targets = list(parse_citation_targets(node.get("reftarget", "")))

@@ -45,7 +45,9 @@ def _claims(app: Sphinx) -> dict[str, Claim]:
     cached = getattr(app, "werkzorg_claims", None)
     if cached is None:
         try:
-            cached = load_claims(_claims_path(app))
+            # The guides' place lists as the build loaded them (werkzorg.gidslocaties).
+            places = {k: g.locaties for k, g in getattr(app, "werkzorg_gidsen", {}).items()}
+            cached = load_claims(_claims_path(app), places=places)
         except (ClaimsError, OSError) as exc:
             raise ExtensionError(f"werkzorg: cannot load claims: {exc}") from exc
         app.werkzorg_claims = cached
@@ -343,7 +345,6 @@ class ClaimsOverview(SphinxDirective):
             ("Periode", _period_note(claim)),
             ("Populatie en definitie", claim.population),
             ("Bron van het cijfer", claim.authority),
-            ("Code", claim.id),
         ]
         if claim.note:
             rows.append(("Toelichting", claim.note))
@@ -367,21 +368,26 @@ class ClaimsOverview(SphinxDirective):
             f += nodes.field_name(text=name)
             body = nodes.field_body()
             para = nodes.paragraph()
-            if name == "Code":
-                para += nodes.literal(text=value)
-            else:
-                para += nodes.Text(value)
+            para += nodes.Text(value)
             body += para
             f += body
             fields += f
-        # Citations go through sphinxcontrib-bibtex, parsed as MyST so {cite} works.
+        # Citations go through sphinxcontrib-bibtex, parsed as MyST so {cite} works: the guide
+        # with the place(s) where it cites the figure, as a chapter cites it ("(Movisie, 2021,
+        # p. 15; p. 31)"), linked to the Bronnen list; the build checks each place like any other.
         f = nodes.field()
         f += nodes.field_name(text="Geciteerd in")
         body = nodes.field_body()
-        keys = ",".join(dict.fromkeys([*claim.guides, claim.cite]))
-        body += self.parse_text_to_nodes(f"{{cite:p}}`{keys}`")
+        body += self.parse_text_to_nodes(claim_guides_cite(claim))
         f += body
         fields += f
+        if claim.cite not in claim.guides:
+            f = nodes.field()
+            f += nodes.field_name(text="Oorspronkelijke bron")
+            body = nodes.field_body()
+            body += self.parse_text_to_nodes(f"{{cite:p}}`{claim.cite}`")
+            f += body
+            fields += f
         if result is not None and result.tables:
             f = nodes.field()
             f += nodes.field_name(text="Gegevens")
@@ -407,6 +413,15 @@ class ClaimsOverview(SphinxDirective):
             fields += f
         box += fields
         return box
+
+
+def claim_guides_cite(claim: Claim) -> str:
+    """The MyST citation of the guides that cite *claim*, each with its places as post-text.
+
+    ``{cite:p}`movisie2021toolbox{p. 15; p. 31}``` for a figure the toolbox prints on two pages.
+    """
+    targets = [f"{g}{{{'; '.join(claim.places_in(g))}}}" for g in claim.guides]
+    return f"{{cite:p}}`{','.join(targets)}`"
 
 
 def _link_claims(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
