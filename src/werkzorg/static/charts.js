@@ -50,7 +50,12 @@
       });
     }
     target.innerHTML = "";
-    var view = new vega.View(vega.parse(s, themeConfig(isDark())), { renderer: "svg", container: target, hover: true });
+    // The controls go in a <div>, not in the <form> Vega makes by default: they redraw the chart at
+    // once and never submit, and a form without a submit button misleads (WCAG 3.2.2, H32).
+    var bind = document.createElement("div");
+    bind.className = "vega-bindings";
+    var view = new vega.View(vega.parse(s, themeConfig(isDark())), { renderer: "svg", container: target, bind: bind, hover: true });
+    target.appendChild(bind);
     var handler = new vegaTooltip.Handler({ theme: isDark() ? "dark" : "light" });
     view.tooltip(handler.call);
     return view.runAsync().then(function () {
