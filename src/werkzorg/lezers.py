@@ -548,11 +548,14 @@ def _table_header_scope(app: Sphinx, pagename: str, templatename: str, context: 
     context["body"] = _STUB_CELL.sub('<th scope="row" class="stub"', body)
 
 
+#: A bare page of the site's own (404, root). The empty icon keeps the browser from asking for
+#: /favicon.ico, an address outside the book on a host that serves it below a sub-path.
 _PAGE = """<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 {head}<title>{title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 38rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; background: #fff; }}

@@ -55,10 +55,10 @@
     var bind = document.createElement("div");
     bind.className = "vega-bindings";
     var view = new vega.View(vega.parse(s, themeConfig(isDark())), { renderer: "svg", container: target, bind: bind, hover: true });
-    target.appendChild(bind);
     var handler = new vegaTooltip.Handler({ theme: isDark() ? "dark" : "light" });
     view.tooltip(handler.call);
     return view.runAsync().then(function () {
+      target.appendChild(bind);  // after the first render, which clears the container but its drawing
       live.views[key] = view;
       fig.classList.add("werkzorg-live-drawn");
       fig.setAttribute("data-theme-drawn", isDark() ? "dark" : "light");
