@@ -785,7 +785,11 @@
     spec.datasets = { line: line };
     (spec.params || []).forEach(function (p) { if (p.name in sig) p.value = sig[p.name]; });
     if (this.view) { try { this.view.finalize(); } catch (e) { /* already gone */ } }
-    window.vegaEmbed(el, spec, { renderer: "svg", actions: false }).then(function (res) {
+    // The chart's parameters are set by the page's own controls, never by inputs of Vega's: its
+    // binding container is a detached <div>, so Vega adds no empty <form> (a form without a submit
+    // button misleads; WCAG 3.2.2, H32).
+    var binds = document.createElement("div");
+    window.vegaEmbed(el, spec, { renderer: "svg", actions: false, bind: binds }).then(function (res) {
       self.view = res.view;
       self.root.dataset.ready = "1";
       self.root.dataset.look = self.look;

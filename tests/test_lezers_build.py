@@ -263,3 +263,30 @@ def test_a_dutch_404_page_and_a_valid_root_page(built_site):
     assert "niet gevonden" in page.lower() and "veiligheid.html" in page
     root = (built_site / "index.html").read_text(encoding="utf-8")
     assert root.startswith("<!DOCTYPE html>") and "<title>" in root and 'http-equiv="Refresh"' in root
+
+
+def test_a_step_that_names_a_sheet_links_gebruikt_to_that_sheet_not_the_top_of_its_page(built_site):
+    """"Gebruikt: casussen, werkbladen" in a step that names a worksheet or the person of a case
+    leads to that sheet on its page: the trainer lands on what she prints."""
+    titles = {**{k: "werkbladen.html#" + v for k, v in _sheet_titles(built_site, "werkbladen.html", "werkblad-").items()},
+              **{k: "casussen.html#" + v for k, v in _sheet_titles(built_site, "casussen.html", "casus-").items()}}
+    checked = 0
+    for plan in sorted((built_site / "book" / "voor-trainers").glob("*.html")):
+        for row in _soup(plan).select("article table tr"):
+            text = row.get_text(" ", strip=True)
+            if "Gebruikt:" not in text:
+                continue
+            hrefs = [a.get("href", "") for a in row.find_all("a")]
+            named = {target for key, target in titles.items()
+                     if (re.search(r"\b" + key.removeprefix("casus over ").capitalize() + r"\b", text)
+                         if key.startswith("casus over ") else key in text.lower())}
+            used_pages = {h.split("#")[0] for h in hrefs}
+            for target in named:
+                page = target.split("#")[0]
+                if page not in used_pages:  # the step names the sheet but does not use its page
+                    continue
+                checked += 1
+                assert target in hrefs, f"{plan.name}: step '{text[:60]}' names {target} but does not link it"
+                tops = [h for h in hrefs if h.split("#")[0] == page and h not in named]
+                assert not tops, f"{plan.name}: step '{text[:60]}' links {tops} instead of the sheet"
+    assert checked >= 15, f"only {checked} steps name a sheet"

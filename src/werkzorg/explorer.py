@@ -540,7 +540,9 @@ def controls_html() -> str:
         cls = "wz-group wz-couple-only" if all(CONTROLS[n].get("couple_only") for n in names) else "wz-group"
         groups.append(f'<fieldset class="{cls}"><legend>{html.escape(title)}</legend>'
                       + "".join(_control(n) for n in names) + "</fieldset>")
-    return '<form class="wz-controls" onsubmit="return false">' + "".join(groups) + "</form>"
+    # A <div>, not a <form>: every control updates the result at once and nothing is sent (a form
+    # without a submit button misleads keyboard users; WCAG 3.2.2, H32).
+    return '<div class="wz-controls">' + "".join(groups) + "</div>"
 
 
 #: What the model leaves out, in plain words (shown next to the results).
@@ -586,7 +588,7 @@ def readouts_html() -> str:
     )
     table = (
         '<table class="wz-readout"><caption>Waar het uit bestaat (per maand, in euro)</caption>'
-        '<thead class="wz-cmp"><tr><th></th><th scope="col">Nu</th><th scope="col">Gewenst</th>'
+        '<thead class="wz-cmp"><tr><td></td><th scope="col">Nu</th><th scope="col">Gewenst</th>'
         '<th scope="col">Verschil</th></tr></thead><tbody>'
         + row("n1", "Netto loon ouder 1", single="Netto loon")
         + row("n2", "Netto loon ouder 2", "wz-couple-only")

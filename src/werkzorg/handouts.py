@@ -1,7 +1,8 @@
 """Printable handouts: pages of the built site printed to PDF with headless Chromium.
 
 The list of handouts lives in ``data/handouts.yaml`` (page, file name, title, expected
-page range). ``make handouts`` (``python -m werkzorg.handouts``) writes them to
+page range) and the course packs (``cursusmappen``: the parts one course prints, in order).
+``make handouts`` (``python -m werkzorg.handouts``) writes them to
 ``_build/handouts/``; with ``WERKZORG_EDITION=studenten`` it prints the students' edition
 (no worked answers) into ``_build/handouts-studenten/``. Printing uses the pages' own print CSS, exactly as a trainer who
 prints from the browser would get it.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -59,6 +61,78 @@ def load_handouts(path: Path | None = None) -> list[Handout]:
     return out
 
 
+@dataclass(frozen=True)
+class PackPart:
+    """One part of a course pack: a whole handout, or one sheet of it (by its printed title)."""
+
+    handout: str
+    blad: str | None = None
+
+
+@dataclass(frozen=True)
+class CoursePack:
+    """Everything one course (a lesson plan of data/lessen.yaml) prints, as one PDF."""
+
+    module: str
+    parts: tuple[PackPart, ...]
+
+    @property
+    def name(self) -> str:
+        return f"cursusmap-{self.module}"
+
+
+def load_course_packs(path: Path | None = None, handouts: list[Handout] | None = None) -> list[CoursePack]:
+    """Read and validate the ``cursusmappen`` of ``data/handouts.yaml``."""
+    path = path or data_dir() / "handouts.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    known = {h.name for h in (handouts if handouts is not None else load_handouts(path))}
+    packs = []
+    for i, item in enumerate(raw.get("cursusmappen") or [], start=1):
+        if not item.get("module") or not item.get("onderdelen"):
+            raise ValueError(f"{path}, cursusmap #{i}: needs 'module' and 'onderdelen'")
+        parts = []
+        for j, part in enumerate(item["onderdelen"], start=1):
+            if part.get("handout") not in known:
+                raise ValueError(f"{path}, cursusmap {item['module']}, onderdeel {j}: "
+                                 f"unknown handout {part.get('handout')!r}")
+            parts.append(PackPart(part["handout"], part.get("blad")))
+        packs.append(CoursePack(item["module"], tuple(parts)))
+    if len({p.module for p in packs}) != len(packs):
+        raise ValueError(f"{path}: one cursusmap per module")
+    return packs
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sheet_pages(pdf: Path, title: str) -> list[int]:
+    """The pages (0-based) of ``pdf`` that carry the sheet titled ``title``; each sheet prints
+    on a page of its own, so these are the pages to take."""
+    from pypdf import PdfReader
+
+    found = [i for i, page in enumerate(PdfReader(pdf).pages) if _flat(title) in _flat(page.extract_text() or "")]
+    if not found:
+        raise ValueError(f"blad {title!r} staat niet in {pdf.name}")
+    return found
+
+
+def build_course_pack(pack: CoursePack, printed: dict[str, Path], out: Path) -> Path:
+    """Join the printed handouts (``printed``: handout name -> PDF) into the course pack."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for part in pack.parts:
+        reader = PdfReader(printed[part.handout])
+        pages = sheet_pages(printed[part.handout], part.blad) if part.blad else range(len(reader.pages))
+        for i in pages:
+            writer.add_page(reader.pages[i])
+    pdf = out / f"{pack.name}.pdf"
+    with pdf.open("wb") as fh:
+        writer.write(fh)
+    return pdf
+
+
 def chromium() -> str:
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     if exe is None:
@@ -91,6 +165,12 @@ def build_handouts(site: Path, out: Path, handouts: list[Handout] | None = None)
     return written
 
 
+def build_course_packs(printed: list[Path], out: Path, packs: list[CoursePack] | None = None) -> list[Path]:
+    """One PDF per course pack from the printed handouts; return the PDF paths."""
+    by_name = {p.stem: p for p in printed}
+    return [build_course_pack(pack, by_name, out) for pack in (packs if packs is not None else load_course_packs())]
+
+
 def default_paths(edition: str | None = None) -> tuple[Path, Path]:
     """Built site and PDF folder for an edition: the trainers' book (default) or the students'
     edition (``WERKZORG_EDITION=studenten``, built by ``make book-students``, without answers)."""
@@ -117,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         hint = "make book-students" if "studenten" in str(args.site) else "make book"
         print(f"Geen gebouwde site in {args.site}: draai eerst '{hint}'.", file=sys.stderr)
         return 2
-    for pdf in build_handouts(args.site, args.out):
+    printed = build_handouts(args.site, args.out)
+    for pdf in printed + build_course_packs(printed, args.out):
         print(f"geschreven: {pdf}")
     return 0
 

@@ -375,6 +375,44 @@ def _link_print_lines(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             if pieces:
                 pieces.append(nodes.Text(source[pos:]))
                 text.parent.replace(text, pieces)
+    _link_used_sheets(app, doctree, docname, sheets)
+
+
+def _link_used_sheets(app: Sphinx, doctree: nodes.document, docname: str,
+                      sheets: dict[str, tuple[str, str, int, str]]) -> None:
+    """In a lesson plan's step table, "Gebruikt: casussen, werkbladen" links to the sheets the
+    step names (a sheet's title, or the person a case is about), not to the top of their page.
+    A step that names no sheet of that page (it uses all cases) keeps the link to the page."""
+    pages = {app.builder.get_relative_uri(docname, doc): doc for doc in SHEET_PAGES}
+    for row in doctree.findall(nodes.row):
+        text = row.astext()
+        named = {k for k in sheets if not k.startswith("casus over ") and k in text.lower()}
+        named |= {k for k in sheets if k.startswith("casus over ")
+                  and re.search(rf"\b{re.escape(k.removeprefix('casus over ').capitalize())}\b", text)}
+        for ref in list(row.findall(nodes.reference)):
+            page, _, anchor = ref.get("refuri", "").partition("#")
+            doc = pages.get(page)
+            if doc is None or anchor.startswith(SHEET_PAGES[doc]):
+                continue
+            chosen = {}  # anchor -> (title, number), in the order of the page
+            for key in sorted(named):
+                if key in sheets and sheets[key][0] == doc:
+                    _, sheet_anchor, number, _ = sheets[key]
+                    title = next((k for k, v in sheets.items() if v[1] == sheet_anchor
+                                  and not k.startswith("casus over ")), key)
+                    chosen[sheet_anchor] = (title, number)
+            if not chosen:
+                continue
+            kind = "casus" if SHEET_PAGES[doc] == "casus-" else "werkblad"
+            new: list[nodes.Node] = []
+            for i, (sheet_anchor, (title, number)) in enumerate(sorted(chosen.items(), key=lambda x: x[1][1])):
+                if i:
+                    new.append(nodes.Text(", "))
+                new.append(nodes.reference("", f"{kind} “{title[:1].upper()}{title[1:]}”",
+                                           refuri=f"{page}#{sheet_anchor}", internal=True,
+                                           classes=["wz-printblad"]))
+                new.append(nodes.Text(f" (blad {number})"))
+            ref.parent.replace(ref, new)
 
 
 #: The page with the toolbox catalogue, which searches with the book's synonyms.
@@ -493,11 +531,31 @@ def _valid_tab_labels(app: Sphinx, pagename: str, templatename: str, context: di
         context["body"] = _TAB_LABEL_ARIA.sub(r"\1\2", body)
 
 
+_HEAD_CELL = re.compile(r'<th class="head( stub)?"')
+_STUB_CELL = re.compile(r'<th class="stub"')
+
+
+def _table_header_scope(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """Docutils writes table headers as bare ``<th>``. In a table with a header row and a stub
+    column, a screen reader cannot tell which header a cell belongs to (WCAG 1.3.1, HTML_CodeSniffer
+    H63): column headers get ``scope="col"``, row headers ``scope="row"``, and the empty corner
+    cell is an empty data cell."""
+    body = context.get("body")
+    if not body or "<th class=" not in body:
+        return
+    body = body.replace('<th class="head stub"></th>', '<td class="head stub"></td>')
+    body = _HEAD_CELL.sub(lambda m: f'<th scope="col" class="head{m.group(1) or ""}"', body)
+    context["body"] = _STUB_CELL.sub('<th scope="row" class="stub"', body)
+
+
+#: A bare page of the site's own (404, root). The empty icon keeps the browser from asking for
+#: /favicon.ico, an address outside the book on a host that serves it below a sub-path.
 _PAGE = """<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 {head}<title>{title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 38rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; background: #fff; }}
@@ -575,5 +633,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", _resolved, priority=900)
     app.connect("html-page-context", _reader_download_menu, priority=600)  # after the theme adds its buttons
     app.connect("html-page-context", _valid_tab_labels)
+    app.connect("html-page-context", _table_header_scope)
     app.connect("build-finished", _write_site_pages, priority=900)  # after sphinx-external-toc's redirect  # after other page additions (sources box): the links end the chapter
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,7 +4,11 @@ cards and the claims entries are dark boxes with readable text, not white island
 
 from __future__ import annotations
 
+import base64
+import io
+
 import pytest
+from PIL import Image
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -74,3 +78,34 @@ def test_light_system_setting_stays_light(browser, page_url):
         assert browser.execute_script("return document.documentElement.dataset.theme") == "light"
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+# --- White paper whatever the screen mode (issue 23) ------------------------------------------
+
+PRINTED_FROM_DARK = ["book/voor-trainers/veiligheid.html", "book/voor-trainers/cursus-klantmanagers.html",
+                     "book/voor-trainers/casussen.html", "book/begeleiding/tips-klantmanagers.html"]
+
+
+@pytest.mark.parametrize("page", PRINTED_FROM_DARK)
+def test_printing_from_dark_mode_gives_white_paper_with_dark_text(dark, page_url, page):
+    """A trainer reads in dark mode and prints with background graphics on: the sheet is white
+    (margins included) and the text dark, as when she prints from light mode."""
+    dark.get(page_url(page))
+    assert dark.execute_script("return document.documentElement.dataset.theme") == "dark"
+    dark.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "media": "print", "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        shot = dark.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})["data"]
+        text = dark.execute_script(
+            "const p = document.querySelector('main p'); const c = getComputedStyle(p).color.match(/\\d+/g).map(Number);"
+            "return (c[0] + c[1] + c[2]) / 3;")
+    finally:
+        dark.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+            "media": "", "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    img = Image.open(io.BytesIO(base64.b64decode(shot))).convert("L")
+    w, h = img.size
+    dark_share = sum(img.histogram()[:80]) / (w * h)
+    corners = [img.getpixel((x, y)) for x in (2, w - 3) for y in (2, h - 3)]
+    assert min(corners) > 240, f"{page}: the margins of the printed page are not white ({corners})"
+    assert dark_share < 0.2, f"{page}: {dark_share:.0%} of the printed page is dark"
+    assert text < 100, f"{page}: printed text is light (mean channel {text:.0f})"

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from werkzorg.handouts import build_handouts, load_handouts
+from werkzorg.handouts import build_course_packs, build_handouts, load_course_packs, load_handouts
 from werkzorg.paths import data_dir, repo_root
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -35,7 +36,10 @@ def printed(built_site: Path, tmp_path_factory) -> dict[str, PdfReader]:
     out = tmp_path_factory.mktemp("handouts")
     pdfs = build_handouts(built_site, out, HANDOUTS)
     assert [p.name for p in pdfs] == [f"{h.name}.pdf" for h in HANDOUTS]
-    return {p.stem: PdfReader(p) for p in pdfs if p.is_file() and p.stat().st_size > 0}
+    readers = {p.stem: PdfReader(p) for p in pdfs if p.is_file() and p.stat().st_size > 0}
+    packs = build_course_packs(pdfs, out)
+    readers.update({p.stem: PdfReader(p) for p in packs if p.is_file() and p.stat().st_size > 0})
+    return readers
 
 
 def _pages_text(reader: PdfReader) -> list[str]:
@@ -133,3 +137,71 @@ def test_the_two_hour_course_prints_both_variants_with_their_timings(printed):
     text = " ".join(_pages_text(printed["lesplan-cursus-klantmanagers"]))
     assert "Lange versie (120 minuten)" in text and "Korte versie (45 minuten)" in text
     assert "Veiligheid in deze bijeenkomst" in text
+
+
+# --- Course packs (cursusmappen, issue 23): one PDF with everything a course prints ---------
+
+PACKS = load_course_packs()
+_BY_NAME = {h.name: h for h in HANDOUTS}
+
+
+def _sheets_the_plan_names(built_site: Path, module: str) -> set[str]:
+    """Titles of the sheets the lesson plan page links to as sheets to print (its "Print …" lines,
+    its materials list, its steps), read from the built sheet pages by their anchors."""
+    plan = BeautifulSoup((built_site / "book" / "voor-trainers" / f"{module}.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    titles = set()
+    for a in plan.select("article a[href*='#']"):
+        page, anchor = a["href"].split("#", 1)
+        if page not in ("casussen.html", "werkbladen.html") or not anchor.startswith(("casus-", "werkblad-")):
+            continue
+        sheet_page = BeautifulSoup((built_site / "book" / "voor-trainers" / page).read_text(encoding="utf-8"),
+                                   "html.parser")
+        box = sheet_page.find(id=anchor)
+        assert box is not None, f"{module}: link to #{anchor} on {page}, which has no such sheet"
+        heading = box.select_one("h2, .rubric")
+        assert heading is not None, f"sheet #{anchor} on {page} has no title"
+        titles.add(_flat(heading.get_text(" ", strip=True)).rstrip("#¶ "))
+    return titles
+
+
+def test_every_lesson_plan_with_sheets_to_print_has_a_course_pack(built_site):
+    modules = [p.stem for p in (built_site / "book" / "voor-trainers").glob("*.html")
+               if "werkzorg-lesplan" in p.read_text(encoding="utf-8")]
+    assert len(modules) >= 8
+    needing = sorted(m for m in modules if _sheets_the_plan_names(built_site, m))
+    assert needing and set(needing) <= {p.module for p in PACKS}, f"plans that print sheets: {needing}"
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_course_pack_holds_the_plan_and_every_sheet_it_names_and_nothing_more(printed, built_site, pack):
+    """The trainer prints one PDF: it starts with the lesson plan, holds every sheet the plan
+    tells her to print, each whole handout it lists, and of a page of sheets only the sheets the
+    course uses."""
+    assert pack.name in printed, f"no PDF written for {pack.name}"
+    pages = _pages_text(printed[pack.name])
+    plan = pack.parts[0].handout
+    assert plan.startswith("lesplan-") and pages[0].startswith(_flat(_BY_NAME[plan].title)), pages[0][:80]
+    expected = 0
+    for part in pack.parts:
+        whole = _pages_text(printed[part.handout])
+        if part.blad:
+            expected += sum(_flat(part.blad) in p for p in whole)
+        else:
+            expected += len(whole)
+    assert len(pages) == expected, f"{pack.name}: {len(pages)} pages, its parts have {expected}"
+    plan_pages = len(printed[plan].pages)
+    rest = pages[plan_pages:]
+    for title in _sheets_the_plan_names(built_site, pack.module):
+        assert any(title in p for p in rest), f"{pack.name}: the plan names sheet '{title}', the pack lacks it"
+    for reader in (printed[pack.name],):
+        for i, page in enumerate(reader.pages, start=1):
+            w, h = float(page.mediabox.width), float(page.mediabox.height)
+            assert abs(w - A4_POINTS[0]) < 3 and abs(h - A4_POINTS[1]) < 3, f"{pack.name}, page {i} is not A4"
+
+
+def test_the_printed_protocol_has_the_help_numbers_on_its_first_page(printed):
+    """The one sheet a trainer pins to the wall: the help box is on page 1."""
+    first = _pages_text(printed["veiligheid"])[0]
+    for needed in ("Hulp in één oogopslag", "112", "0800-2000", "veiligthuis.nl"):
+        assert needed in first, f"the first printed page of the protocol lacks '{needed}'"

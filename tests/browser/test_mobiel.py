@@ -5,6 +5,7 @@ big enough, or far enough from the next one, to hit with a thumb (axe-core's tar
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -354,3 +355,39 @@ def test_a_tap_on_a_glossary_term_shows_its_explanation_first(touch_phone, page_
     assert term.text.strip() in box.text and len(box.text) > len(term.text) + 20
     more = box.find_element(By.TAG_NAME, "a")
     assert "woordenlijst" in more.get_attribute("href")
+
+
+CHART_PAGES = ["notebooks/arbeidsparticipatie.html", "notebooks/deeltijd.html",
+               "notebooks/economische-zelfstandigheid.html", "notebooks/migratieachtergrond.html",
+               "notebooks/zorg-in-cijfers.html"]
+#: A sentence that promises a value when a reader taps or touches a chart.
+_TAP_PROMISE = re.compile(r"[^.]*\b(?:tik|tikt|tikken|aanraakt|aanraken|druk op)\b[^.]*\b(?:getal|aantal|waarde|cijfer)[^.]*\.", re.I)
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_a_tap_on_a_chart_keeps_what_the_page_promises(touch_phone, page_url, page):
+    """On a phone she taps a point of a chart. If the page says a tap shows the number, the tap
+    must show it; otherwise the numbers must be readable beside the chart (its table)."""
+    _open(touch_phone, page_url, page)
+    fig = touch_phone.find_element(By.CSS_SELECTOR, ".werkzorg-live")
+    touch_phone.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", fig)
+    marks = WebDriverWait(touch_phone, 30).until(lambda d: fig.find_elements(
+        By.CSS_SELECTOR, ".werkzorg-live-chart svg g.role-mark:is(.mark-symbol, .mark-rect) path"),
+        message=f"{page}: the chart was not drawn")
+    mark = marks[len(marks) // 2]
+    touch_phone.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", mark)
+    time.sleep(0.2)
+    r = _rect(touch_phone, mark)
+    _tap(touch_phone, r["x"] + r["w"] / 2, r["y"] + r["h"] / 2)
+    time.sleep(0.6)
+    shown = touch_phone.execute_script(
+        "const t = document.querySelector('#vg-tooltip-element.visible');"
+        "return !!t && /\\d/.test(t.textContent) && t.getBoundingClientRect().height > 0;")
+    text = touch_phone.execute_script("return document.querySelector('main').innerText")
+    promises = [m.group(0).strip() for m in _TAP_PROMISE.finditer(text)]
+    if promises:
+        assert shown, f"{page}: the page promises a value on a tap ({promises[0]!r}), a tap shows none"
+    else:
+        table = fig.find_element(By.CSS_SELECTOR, ".werkzorg-live-table")
+        touch_phone.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", table)
+        assert table.is_displayed() and re.search(r"\d", table.text), f"{page}: no value on a tap and no table of figures"

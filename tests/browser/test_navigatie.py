@@ -253,3 +253,21 @@ def test_the_home_page_help_box_has_a_tel_link(browser, page_url):
     box = browser.find_element(By.CSS_SELECTOR, ".admonition.wz-hulp")
     assert "geweld" in box.text
     assert box.find_elements(By.CSS_SELECTOR, "a[href='tel:112']")
+
+
+def test_on_the_protocol_the_help_numbers_are_tappable_in_the_first_phone_screen(browser, page_url, at_width):
+    """She opens the protocol on a phone in a hard moment: 112 and Veilig Thuis are links she can
+    tap without scrolling, and Veilig Thuis's own site is one tap away too."""
+    at_width(PHONE)
+    _open(browser, page_url, SAFETY_PAGE)
+    height = browser.execute_script("return window.innerHeight")
+    found = browser.execute_script("""
+      return [...document.querySelectorAll('main a[href]')].map(a => {
+        const r = a.getBoundingClientRect();
+        return {href: a.getAttribute('href'), top: r.top, bottom: r.bottom, w: r.width};
+      }).filter(x => x.w > 0);""")
+    for href in ("tel:112", "tel:08002000", "https://veiligthuis.nl"):
+        hits = [x for x in found if x["href"] == href]
+        assert hits, f"no link {href} on the protocol"
+        assert hits[0]["top"] >= 0 and hits[0]["bottom"] <= height, (
+            f"{href} is at {hits[0]['top']:.0f} px, below the first screen of {height} px")

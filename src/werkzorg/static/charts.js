@@ -50,10 +50,15 @@
       });
     }
     target.innerHTML = "";
-    var view = new vega.View(vega.parse(s, themeConfig(isDark())), { renderer: "svg", container: target, hover: true });
+    // The controls go in a <div>, not in the <form> Vega makes by default: they redraw the chart at
+    // once and never submit, and a form without a submit button misleads (WCAG 3.2.2, H32).
+    var bind = document.createElement("div");
+    bind.className = "vega-bindings";
+    var view = new vega.View(vega.parse(s, themeConfig(isDark())), { renderer: "svg", container: target, bind: bind, hover: true });
     var handler = new vegaTooltip.Handler({ theme: isDark() ? "dark" : "light" });
     view.tooltip(handler.call);
     return view.runAsync().then(function () {
+      target.appendChild(bind);  // after the first render, which clears the container but its drawing
       live.views[key] = view;
       fig.classList.add("werkzorg-live-drawn");
       fig.setAttribute("data-theme-drawn", isDark() ? "dark" : "light");
