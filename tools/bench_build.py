@@ -19,13 +19,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-JB = str(Path(sys.executable).parent / "jupyter-book")
+JB = [sys.executable, str(ROOT / "tools" / "jb.py")]  # as `make book` runs jupyter-book
 REF = re.compile(r'(?:src|href)="([^"#?]+)(?:[?#][^"]*)?"')
 
 
 def build(out: Path, extra: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run([JB, "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out), *extra],
+    subprocess.run([*JB, "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out), *extra],
                    check=True, capture_output=True)
     return time.perf_counter() - start
 
