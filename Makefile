@@ -7,7 +7,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-JB     := $(BIN)/jupyter-book
+# jupyter-book's own command, started without a 7 s import it does not need (tools/jb.py).
+JB     := $(BIN)/python tools/jb.py
 PORT   ?= 8000
 LAB_PORT ?= 8888
 

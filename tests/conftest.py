@@ -6,6 +6,8 @@ Environment variables:
 - ``WERKZORG_REUSE_BUILD=1``: use an existing ``_build/html`` instead of building (for quick
   iteration on browser tests only; ``make test`` never sets it).
 - ``WERKZORG_GUIDES``: the folder with the guides' text for the copy check (tests/guides.py).
+- ``WERKZORG_TIMELINE``: a file to write, at the end of the run, when each test ran in which
+  process and when the session build ran (``tools/bench_tests.py`` reads it).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlparse
@@ -56,6 +60,7 @@ def pytest_configure(config):
     if os.environ.get("PYTEST_XDIST_WORKER"):
         return  # workers share the controller's run id (inherited environment)
     os.environ["WERKZORG_TEST_RUN"] = uuid.uuid4().hex
+    config.werkzorg_started = time.time()
     if config.getoption("--build-early") and os.environ.get("WERKZORG_REUSE_BUILD") != "1":
         config.werkzorg_build = sitebuild.start_in_background(_out_root(), _run_id())
 
@@ -64,7 +69,51 @@ def pytest_unconfigure(config):
     proc = getattr(config, "werkzorg_build", None)
     if proc is not None and proc.poll() is None:  # the run ended before the build: stop it
         os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # jupyter-book may sit in a notebook kernel: stop it hard
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    _write_timeline(config)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadfile``: hand out files in the order of tests/xdist_plan.py (no-build files
+    while the book builds, then the longest first). Any other ``--dist`` keeps xdist's own."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    import xdist_plan
+
+    proc = getattr(config, "werkzorg_build", None)
+    return xdist_plan.PlannedFileScheduling(
+        config, log, build_ready=(lambda: proc.poll() is not None) if proc is not None else None)
+
+
+_TIMELINE: list[dict] = []
+
+
+def pytest_runtest_logreport(report):
+    """Record when each test phase ran and in which process (for WERKZORG_TIMELINE)."""
+    if os.environ.get("WERKZORG_TIMELINE") and not os.environ.get("PYTEST_XDIST_WORKER"):
+        node = getattr(report, "node", None)
+        worker = node.gateway.id if node is not None else "main"
+        _TIMELINE.append({"worker": worker, "nodeid": report.nodeid, "when": report.when,
+                          "start": report.start, "stop": report.stop, "outcome": report.outcome})
+
+
+def _write_timeline(config) -> None:
+    target = os.environ.get("WERKZORG_TIMELINE")
+    if not target or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    try:
+        build = json.loads((_out_root() / "_build" / ".session-build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        build = {}
+    Path(target).write_text(json.dumps({
+        "session_start": getattr(config, "werkzorg_started", None), "session_end": time.time(),
+        "build": {k: build.get(k) for k in ("started", "finished", "ok")} if build.get("run") == _run_id() else {},
+        "tests": _TIMELINE}, indent=0), encoding="utf-8")
 
 
 def _needs_the_book(item) -> bool:

@@ -15,21 +15,22 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _jupyter_book() -> str:
-    exe = Path(sys.executable).parent / "jupyter-book"
-    return str(exe) if exe.exists() else "jupyter-book"
+def jupyter_book() -> list[str]:
+    """The ``jupyter-book`` command, as ``make book`` runs it (tools/jb.py: without a slow import)."""
+    return [sys.executable, str(ROOT / "tools" / "jb.py")]
 
 
 def _build(out_root: Path) -> dict:
     # The notebook cache is keyed on code cells only: a change in the package or in data/
     # would not re-run a notebook. The test build therefore always executes every notebook.
     shutil.rmtree(out_root / "_build" / ".jupyter_cache", ignore_errors=True)
-    cmd = [_jupyter_book(), "build", str(ROOT), "--all", "-W", "-n", "--keep-going"]
+    cmd = [*jupyter_book(), "build", str(ROOT), "--all", "-W", "-n", "--keep-going"]
     if out_root != ROOT:
         cmd += ["--path-output", str(out_root)]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
@@ -57,7 +58,8 @@ def ensure(out_root: Path, run_id: str) -> tuple[Path, dict]:
         except (OSError, ValueError):
             state = {}
         if state.get("run") != run_id:
-            state = {"run": run_id, **_build(out_root)}
+            started = time.time()
+            state = {"run": run_id, **_build(out_root), "started": started, "finished": time.time()}
             done.write_text(json.dumps(state), encoding="utf-8")
     return build_dir / "html", state
 

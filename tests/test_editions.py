@@ -12,10 +12,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+import sitebuild
 
 pytestmark = pytest.mark.build
 
@@ -24,11 +24,6 @@ PAGE = "book/oefenen/begrippen.html"
 # A sentence of the first exercise and one of its worked answer (book/oefenen/begrippen.md).
 EXERCISE_TEXT = "Klantmanager Mirjam spreekt op één ochtend twee mensen in de bijstand."
 SOLUTION_TEXT = "Het lichaam van de moeder verklaart niet waarom zij geen vraag over werk krijgt"
-
-
-def _jupyter_book() -> str:
-    exe = Path(sys.executable).parent / "jupyter-book"
-    return str(exe) if exe.exists() else "jupyter-book"
 
 
 def _visible_text(page: Path) -> str:
@@ -44,7 +39,7 @@ def students_site(tmp_path_factory, built_site) -> Path:
     if cache.is_dir():
         shutil.copytree(cache, out / "_build" / ".jupyter_cache")
     env = dict(os.environ, WERKZORG_EDITION="studenten")
-    cmd = [_jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"]
+    cmd = [*sitebuild.jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         log = (proc.stdout + proc.stderr).splitlines()

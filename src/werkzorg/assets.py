@@ -245,21 +245,32 @@ def inputs_key(*folders: Path) -> str:
     return h.hexdigest()
 
 
-def run_if_inputs_changed(outdir: str | Path, name: str, outputs: list[Path], step: Any) -> bool:
-    """Run ``step()`` unless its inputs (data/ and the werkzorg package) and its outputs are as last time.
+def run_if_inputs_changed(outdir: str | Path, name: str, step: Any) -> bool:
+    """Run ``step()`` unless its inputs (data/ and the werkzorg package) are as last time and the
+    files it wrote then are all still there.
 
     For post-build steps whose result depends only on those inputs (the explorer grid, the chart
-    downloads): a warm rebuild after a page edit skips them. Returns whether the step ran.
+    downloads): a warm rebuild after a page edit skips them. ``step`` returns the paths it wrote;
+    the stamp keeps them, so the check imports nothing of the step (its modules load pandas and
+    altair, seconds of a warm rebuild). Returns whether the step ran.
     """
+    import json
+
     from werkzorg.paths import data_dir
 
-    stamp = Path(outdir).parent / ".werkzorg-stamps" / f"{name}.key"
+    stamp = Path(outdir).parent / ".werkzorg-stamps" / f"{name}.json"
     key = inputs_key(data_dir(), Path(__file__).resolve().parent)
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") == key and outputs and all(p.is_file() for p in outputs):
+    try:
+        last = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last = {}
+    if last.get("key") == key and last.get("outputs") and all(Path(p).is_file() for p in last["outputs"]):
         return False
-    step()
+    outputs = [str(p) for p in step()]
+    if not outputs:
+        raise ExtensionError(f"werkzorg.assets: the post-build step {name!r} wrote no file")
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(key, encoding="utf-8")
+    stamp.write_text(json.dumps({"key": key, "outputs": outputs}), encoding="utf-8")
     return True
 
 

@@ -38,6 +38,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -576,7 +577,7 @@ a {{ color: #0a58ca; }}
 #: loads nothing and finds the site's root from the address itself.
 NOT_FOUND = _PAGE.format(
     footer="{footer}",
-    head="",
+    head="{icon}",
     title="Pagina niet gevonden · Werk &amp; Zorg",
     body="""<h1>Deze pagina bestaat niet (meer)</h1>
 <p>Het adres klopt niet, of de pagina is verhuisd. Dat is niet jouw fout.</p>
@@ -605,7 +606,14 @@ def _write_site_pages(app: Sphinx, exception: Exception | None) -> None:
     out = Path(app.outdir)
     licence = str(app.config.html_theme_options.get("extra_footer", "")).strip()
     footer = f'<footer class="bd-footer-content">{licence}</footer>\n' if licence else ""
-    (out / "404.html").write_text(NOT_FOUND.replace("{footer}", footer), encoding="utf-8")
+    # The site's icon inline: without one a browser asks the host's root for /favicon.ico, a
+    # failed request in the console (the 404 page is served at any depth, so no relative link).
+    icon = ""
+    favicon = Path(app.confdir) / str(app.config.html_favicon or "")
+    if app.config.html_favicon and favicon.suffix == ".svg" and favicon.is_file():
+        svg = urllib.parse.quote(" ".join(favicon.read_text(encoding="utf-8").split()), safe=" =:/\"'")
+        icon = f'<link rel="icon" href="data:image/svg+xml,{html.escape(svg)}">\n'
+    (out / "404.html").write_text(NOT_FOUND.replace("{footer}", footer).replace("{icon}", icon), encoding="utf-8")
     index = out / "index.html"
     if index.is_file():
         text = index.read_text(encoding="utf-8")
@@ -614,7 +622,7 @@ def _write_site_pages(app: Sphinx, exception: Exception | None) -> None:
             target = html.escape(m.group(1))
             index.write_text(_PAGE.format(
                 footer="",
-                head=f'<meta http-equiv="Refresh" content="0; url={target}">\n',
+                head=f'<meta http-equiv="Refresh" content="0; url={target}">\n{icon}',
                 title="Werk &amp; Zorg",
                 body=f'<p><a href="{target}">Naar de startpagina van Werk &amp; Zorg</a></p>',
             ), encoding="utf-8")

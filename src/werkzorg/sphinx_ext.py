@@ -496,11 +496,16 @@ def _write_explorer_grid(app: Sphinx, exc: Exception | None) -> None:
         return
     if not any(d.endswith("verkennen/verkenner") for d in app.env.found_docs):
         return
-    from werkzorg import explorer
     from werkzorg.assets import run_if_inputs_changed
 
-    grid = Path(app.outdir) / "_static" / explorer.GRID_FILE
-    run_if_inputs_changed(app.outdir, "explorer-grid", [grid], lambda: explorer.write_grid_file(grid))
+    def write() -> list[Path]:
+        from werkzorg import explorer  # pandas and altair: only when the grid is written
+
+        grid = Path(app.outdir) / "_static" / explorer.GRID_FILE
+        explorer.write_grid_file(grid)
+        return [grid]
+
+    run_if_inputs_changed(app.outdir, "explorer-grid", write)
 
 
 def _add_explorer_data(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -548,11 +553,15 @@ def _write_chart_downloads(app: Sphinx, exception: Exception | None) -> None:
     """Write the CSV of every statistics page's charts into the built site (werkzorg.charts)."""
     if exception is not None or app.builder.format != "html":
         return
-    from . import charts
     from .assets import run_if_inputs_changed
 
-    outputs = [Path(app.outdir) / charts.DOWNLOAD_DIR / f"{page}.csv" for page in charts.PAGES]
-    run_if_inputs_changed(app.outdir, "chart-downloads", outputs, lambda: charts.write_downloads(app.outdir))
+    def write() -> list[Path]:
+        from . import charts  # pandas and altair: only when the downloads are written
+
+        charts.write_downloads(app.outdir)
+        return [Path(app.outdir) / charts.DOWNLOAD_DIR / f"{page}.csv" for page in charts.PAGES]
+
+    run_if_inputs_changed(app.outdir, "chart-downloads", write)
 
 
 def _add_vega_view_where_needed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:

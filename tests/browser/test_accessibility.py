@@ -99,11 +99,18 @@ def _blocking(violations: list[dict]) -> list[dict]:
     return out
 
 
-def test_every_page_has_no_serious_accessibility_violations(browser, built_site, page_url, axe_source):
+#: Every page is checked, in 4 parts (page 1, 5, … in the first): the two test processes of
+#: `make test` take parts each, instead of one process walking the whole site alone.
+PARTS = 4
+
+
+@pytest.mark.parametrize("part", range(PARTS), ids=lambda p: f"part{p + 1}")
+def test_every_page_has_no_serious_accessibility_violations(browser, built_site, page_url, axe_source, part):
     """axe-core with the WCAG 2 A/AA tags on every page, light and dark: nothing serious or
     critical, and no exceptions. Minor findings are counted in the output (pytest -s)."""
     pages = _all_pages(built_site)
     assert len(pages) >= 5
+    pages = pages[part::PARTS]
     browser.set_script_timeout(90)
     problems: list[str] = []
     counts: dict[tuple[str, str], int] = {}
@@ -126,7 +133,7 @@ def test_every_page_has_no_serious_accessibility_violations(browser, built_site,
                 targets = "; ".join(f"{n['target']} ({n['summary']})" for n in v["nodes"][:6])
                 more = f" … and {len(v['nodes']) - 6} more" if len(v["nodes"]) > 6 else ""
                 problems.append(f"{page}: [{v['impact']}] {v['id']} — {v['help']}: {targets}{more}")
-    print(f"\naxe over {len(pages)} pages, light and dark (impact, rule: nodes):")
+    print(f"\naxe over {len(pages)} pages (part {part + 1} of {PARTS}), light and dark (impact, rule: nodes):")
     for (impact, rule), n in sorted(counts.items()):
         print(f"  {impact:9} {rule}: {n}")
     assert not problems, f"{len(problems)} accessibility problems:\n" + "\n".join(problems)

@@ -66,11 +66,17 @@ def _all_pages(built_site: Path) -> list[str]:
     return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
 
 
-def test_every_page_is_offline_clean(browser, built_site, page_url, read_logs, clean_logs):
+#: Every page is checked, in 3 parts (page 1, 4, … in the first): the two test processes of
+#: `make test` take parts each, instead of one process walking the whole site alone.
+PARTS = 3
+
+
+@pytest.mark.parametrize("part", range(PARTS), ids=lambda p: f"part{p + 1}")
+def test_every_page_is_offline_clean(browser, built_site, page_url, read_logs, clean_logs, part):
     problems = []
     pages = _all_pages(built_site)
     assert len(pages) >= 5
-    for page in pages:
+    for page in pages[part::PARTS]:
         browser.get(page_url(page))
         # Let module scripts, vega and the widget manager run and report.
         time.sleep(0.4)
