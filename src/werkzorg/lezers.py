@@ -549,14 +549,14 @@ def _table_header_scope(app: Sphinx, pagename: str, templatename: str, context: 
     context["body"] = _STUB_CELL.sub('<th scope="row" class="stub"', body)
 
 
-#: A bare page of the site's own (404, root). The empty icon keeps the browser from asking for
-#: /favicon.ico, an address outside the book on a host that serves it below a sub-path.
+#: A bare page of the site's own (404, root). Its icon is inline (see _write_site_pages), so the
+#: browser never asks for /favicon.ico, an address outside the book on a host that serves it
+#: below a sub-path.
 _PAGE = """<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
 {head}<title>{title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 38rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; background: #fff; }}
@@ -608,7 +608,7 @@ def _write_site_pages(app: Sphinx, exception: Exception | None) -> None:
     footer = f'<footer class="bd-footer-content">{licence}</footer>\n' if licence else ""
     # The site's icon inline: without one a browser asks the host's root for /favicon.ico, a
     # failed request in the console (the 404 page is served at any depth, so no relative link).
-    icon = ""
+    icon = '<link rel="icon" href="data:,">\n'  # no icon configured: an empty one, still no request
     favicon = Path(app.confdir) / str(app.config.html_favicon or "")
     if app.config.html_favicon and favicon.suffix == ".svg" and favicon.is_file():
         svg = urllib.parse.quote(" ".join(favicon.read_text(encoding="utf-8").split()), safe=" =:/\"'")
