@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from werkzorg import audit, charts
-from werkzorg.claims import load_claims
+from werkzorg.data import audit
+from werkzorg.data.claims import load_claims
+from werkzorg.stats import live_charts as charts
 
 CBS = Path(__file__).resolve().parent.parent / "data" / "cbs"
 

@@ -2,7 +2,7 @@
 
 One-off builder, kept so the extracts can be re-made and reviewed: it reads the research
 folder (facts.csv, series_*.csv; every row with its source URL and evidence level), keeps
-only rows whose value was *seen* (derived shares are recomputed by werkzorg.audit, never
+only rows whose value was *seen* (derived shares are recomputed by werkzorg.data.audit, never
 copied), maps them to the tidy snapshot shape and writes data/cbs/<table>.csv and the
 manifest. A refresh (`python -m werkzorg data refresh`) or an import replaces an extract by
 the full table.

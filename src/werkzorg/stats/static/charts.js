@@ -1,6 +1,6 @@
 (function () {
   "use strict";
-  /* Draws the live charts of a statistics page (werkzorg.charts): one Vega view (compiled from Vega-Lite at build time) per
+  /* Draws the live charts of a statistics page (werkzorg.stats.live_charts): one Vega view (compiled from Vega-Lite at build time) per
      figure.werkzorg-live, with the page's light or dark theme. Inlined once per chart; runs once. */
   if (window.werkzorgLive) return;
   var live = { views: {}, specs: {} };

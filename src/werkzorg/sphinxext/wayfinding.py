@@ -386,7 +386,7 @@ def catalogue_synonyms_json(glossary_groups: list[list[str]]) -> str:
     inside a ``<script>`` element."""
     import json
 
-    from .tools import load_target_groups, synonym_groups
+    from ..data.toolbox import load_target_groups, synonym_groups
 
     data = {
         "groups": synonym_groups(glossary_groups),

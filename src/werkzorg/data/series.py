@@ -11,7 +11,7 @@ Nothing here names an extract's own invention: where the project has CBS's metad
 table (``tests/fixtures/cbs/real``), key, title and group are copied from its DataProperties
 (``from_metadata=True``); where it has not, they are the key and title published on the pages
 the extract was read from, and a full table that names the topic differently is refused by the
-import (``werkzorg.import_guard``) rather than silently losing the series.
+import (``werkzorg.data.import_guard``) rather than silently losing the series.
 
 The audit names a series with ``series: <name>`` (data/audit.md); charts and figures call
 :func:`select`.

@@ -6,7 +6,7 @@ and the field, so a typo in the data never turns into a silent wrong number.
 
 Usage::
 
-    from werkzorg.params import load_params, available_years
+    from werkzorg.data.params import load_params, available_years
     p = load_params(2025)
     p["ahk_max"]            # 3068
     p.entry("ahk_max")      # the whole entry: label, value, unit, status, sources, note

@@ -45,9 +45,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ..paths import data_dir
 from . import cbs, series
 from .claims import Claim, load_claims
-from .paths import data_dir
 
 STATUSES = ("klopt", "afgerond", "andere definitie", "niet te controleren", "wijkt af")
 METHODS = ("computed", "looked up", "cited only")

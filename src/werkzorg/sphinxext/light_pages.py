@@ -18,7 +18,7 @@
   file, ``_static/werkzorg-bundel.css``, in the same order.
 - Images are loaded lazily, except the first of a page (it may be above the fold).
 - The theme's stylesheets are cut, after the build, to the selectors the site can use
-  (:mod:`werkzorg.csspurge`).
+  (:mod:`werkzorg.postbuild.csspurge`).
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def _patch(text: str, pattern: re.Pattern[str] | str, repl: str, what: str) -> s
                       else (text.replace(pattern, repl), text.count(pattern)))
     if count != 1:
         raise ExtensionError(
-            f"werkzorg.assets: pydata-sphinx-theme's {what} changed ({count} matches where 1 was expected); "
-            "update src/werkzorg/assets.py for this theme version"
+            f"werkzorg.sphinxext.light_pages: pydata-sphinx-theme's {what} changed ({count} matches where 1 was expected); "
+            "update src/werkzorg/sphinxext/light_pages.py for this theme version"
         )
     return patched
 
@@ -254,7 +254,7 @@ def run_if_inputs_changed(outdir: str | Path, name: str, outputs: list[Path], st
     from werkzorg.paths import data_dir
 
     stamp = Path(outdir).parent / ".werkzorg-stamps" / f"{name}.key"
-    key = inputs_key(data_dir(), Path(__file__).resolve().parent)
+    key = inputs_key(data_dir(), Path(__file__).resolve().parents[1])  # the whole werkzorg package
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == key and outputs and all(p.is_file() for p in outputs):
         return False
     step()
@@ -273,15 +273,15 @@ def _subset_after_build(app: Sphinx, exception: Exception | None) -> None:
         return
     codepoints = used_icon_codepoints(outdir)
     if not codepoints:
-        raise ExtensionError("werkzorg.assets: found no Font Awesome icons in the built site; the theme changed?")
+        raise ExtensionError("werkzorg.sphinxext.light_pages: found no Font Awesome icons in the built site; the theme changed?")
     sizes = subset_fonts(outdir, codepoints)
-    logger.info("werkzorg.assets: Font Awesome cut to %d icons: %s", len(codepoints),
+    logger.info("werkzorg.sphinxext.light_pages: Font Awesome cut to %d icons: %s", len(codepoints),
                 ", ".join(f"{n} {a // 1024}->{b // 1024} KiB" for n, (a, b) in sizes.items()))
     # After the font subset, which reads the icon rules of the full stylesheets.
-    from werkzorg import csspurge
+    from werkzorg.postbuild import csspurge
 
     cut = csspurge.purge_site(outdir)
-    logger.info("werkzorg.assets: stylesheets cut to the selectors the site uses: %s",
+    logger.info("werkzorg.sphinxext.light_pages: stylesheets cut to the selectors the site uses: %s",
                 ", ".join(f"{Path(n).name} {a // 1024}->{b // 1024} KiB" for n, (a, b) in cut.items()))
 
 

@@ -27,7 +27,6 @@ from .odata_v3 import (
                        V3_FEED,
                        DirectorySource,
                        JsonGetter,
-                       RecordRef,
                        http_json,
                        read_odata_v3,
                        read_v3_dataset_json,
@@ -70,8 +69,6 @@ from .tidy import (
                        statline_url,
 )
 from .website_csv import read_website_csv
-
-_RecordRef = RecordRef
 
 __all__ = [
     "CBSDataError", "Dimension", "DirectorySource", "EXTRA_COLUMNS", "FORMATS", "GROUP_SEP", "JsonGetter", "Manifest",

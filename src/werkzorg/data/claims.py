@@ -2,7 +2,7 @@
 
 A claim is one statistic as a guide cites it: its value(s), unit, period, population,
 the guide(s) that cite it and the original source. Chapters show claims through the
-``{claim}`` role (see :mod:`werkzorg.sphinx_ext`), never as typed digits.
+``{claim}`` role (see :mod:`werkzorg.sphinxext.roles_and_pages`), never as typed digits.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .paths import data_dir
+from ..paths import data_dir
 
 #: Units a claim may have, with how a value is written in Dutch prose.
 UNITS = {

@@ -4,7 +4,7 @@ The page ``book/verkennen/verkenner.md`` calls :func:`static_explorer_html` at b
 embeds a Vega-Lite spec (built with Altair, in the book's plot style), the controls and the
 read-outs. After the build the Sphinx extension writes ``_static/verkenner-data.js``
 (:func:`write_grid_file`): the household model for one scenario in JavaScript
-(``src/werkzorg/static/huishouden.js``, a port of :mod:`werkzorg.household` checked against it
+(``src/werkzorg/explorer/static/huishouden.js``, a port of :mod:`werkzorg.model.household` checked against it
 on thousands of generated households by ``tests/test_verkenner_js.py``), the parameters of every
 year, and the control description :data:`CONTROLS`. So the page computes every amount for the
 exact state the reader chose (any whole hour, a wage per partner, each child's age), with one
@@ -12,7 +12,7 @@ model call per state; the chart's points are model calls for the same state with
 
 :data:`CONTROLS` is the one description of the explorer's controls: values, Dutch labels, URL
 aliases and help text. The page's form (:func:`controls_html`), its glue (``_static/verkenner.js``),
-the ipywidgets explorer (:mod:`werkzorg.widgets`), the book's ``{verkenner}`` role and the tests
+the ipywidgets explorer (:mod:`werkzorg.explorer.widgets`), the book's ``{verkenner}`` role and the tests
 read it. A state (a dict of control values, also the URL parameters) becomes a model input row by
 :func:`inputs_for_state`; the glue does the same in ``inputFor`` (tested to agree).
 
@@ -37,9 +37,9 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from werkzorg import household as hh
-from werkzorg import plots
-from werkzorg.params import STATUS_LABELS_NL, available_years, load_params
+from werkzorg.data.params import STATUS_LABELS_NL, available_years, load_params
+from werkzorg.model import household as hh
+from werkzorg.stats import plot_style as plots
 
 #: Value of the childcare control meaning "days follow the hours" (see :func:`childcare_days_for`).
 OPVANG_AUTO = "uren"

@@ -9,7 +9,7 @@ Each rule is a small function with its legal source in the docstring. All rules 
 numpy arrays, so :func:`evaluate` computes many scenarios at once (the static explorer
 precomputes a grid with it).
 
-Simplifications (also explained to readers in ``book/verkennen/model.md``):
+Simplifications (also explained to readers in ``book/verkennen/model-huishouden.md``):
 
 - Everyone is an employee between 21 and the AOW age, born after 1962, with only wage income
   (box 1); no pension premium, deductions, box 2/3, or self-employment.
@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from werkzorg.params import CARE_TYPES, Params, available_years, load_params
+from werkzorg.data.params import CARE_TYPES, Params, available_years, load_params
 
 #: Most children per household the model takes (columns child1_* .. child4_*).
 MAX_CHILDREN = 4

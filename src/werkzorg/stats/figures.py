@@ -1,7 +1,7 @@
 """Series and figures for the statistics notebooks ("Werk en zorg in cijfers").
 
-Every function reads the snapshots through :mod:`werkzorg.cbs`, computes shares from counts
-where the snapshot holds counts, and draws in the book's one style (:mod:`werkzorg.plots`)
+Every function reads the snapshots through :mod:`werkzorg.data.cbs`, computes shares from counts
+where the snapshot holds counts, and draws in the book's one style (:mod:`werkzorg.stats.plot_style`)
 with a source line under the chart. Notebooks only call these functions.
 
 Definitions are kept apart on purpose: a series never mixes tables, vintages or
@@ -9,7 +9,7 @@ classifications (15–75 headline vs Emancipatiemonitor vs Eurostat; old vs new 
 classification; old vs current definition of economic independence).
 
 Series are selected the way the live charts and the audit select them, through
-:mod:`werkzorg.series` (CBS topic key without its number, title within its group, dimension
+:mod:`werkzorg.data.series` (CBS topic key without its number, title within its group, dimension
 labels), so the same function works on the shipped extract and on a full table refreshed from
 CBS (``.venv/bin/python -m werkzorg data import``/``make data``).
 """
@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import cbs, plots, series
+from ..data import cbs, series
+from . import plot_style as plots
 
 SEXES = ["Vrouwen", "Mannen"]
 REVISION_YEAR = 2021
@@ -26,7 +27,7 @@ REVISION_LABEL = "EBB vernieuwd (2021);\neerdere jaren herzien"
 
 
 def topic_rows(df: pd.DataFrame, *names: str, **where) -> pd.Series:
-    """Rows of a snapshot that belong to the series ``names`` (:mod:`werkzorg.series`): selected by
+    """Rows of a snapshot that belong to the series ``names`` (:mod:`werkzorg.data.series`): selected by
     what CBS publishes (topic key without its number, title within its group, dimension labels),
     so the same call works on the shipped extract and on a full table imported from CBS."""
     return series.rows(df, *names, **where)
@@ -123,7 +124,7 @@ def fig_participation_definitions(year: int = 2021):
 PARTTIME_CLASSES = ["Deeltijd: minder dan 20 uur per week", "Deeltijd: 20 tot 28 uur per week",
                     "Deeltijd: 28 tot 35 uur per week"]
 FULLTIME = "Voltijd"
-#: The same classes as series (:mod:`werkzorg.series`), in the order of PARTTIME_CLASSES + [FULLTIME].
+#: The same classes as series (:mod:`werkzorg.data.series`), in the order of PARTTIME_CLASSES + [FULLTIME].
 HOURS_SERIES = ["deeltijd-minder-dan-20-uur", "deeltijd-20-tot-28-uur", "deeltijd-28-tot-35-uur", "voltijd"]
 
 
@@ -293,8 +294,8 @@ def bijstand_shares() -> pd.DataFrame:
 
 def audit_table(ids: list[str] | None = None) -> pd.DataFrame:
     """Claims with their audit status, for a table in a notebook (Dutch column names)."""
-    from . import audit
-    from .claims import load_claims
+    from ..data import audit
+    from ..data.claims import load_claims
 
     claims = load_claims()
     results = audit.run_audit(claims)
@@ -315,7 +316,7 @@ STATUS_COLOURS = {"klopt": plots.OKABE_ITO["blauwgroen"], "afgerond": plots.OKAB
 
 
 def fig_audit_status():
-    from . import audit
+    from ..data import audit
 
     t = audit_table()
     counts = t.groupby(["controle", "status"]).size().unstack(fill_value=0)

@@ -14,7 +14,7 @@ Altair/Vega-Lite.
 
 Usage::
 
-    from werkzorg import plots
+    from werkzorg.stats import plot_style as plots
     fig, ax = plots.figure("Netto arbeidsparticipatie", ylabel="% van de bevolking")
     plots.lines(ax, df, x="year", y="value", group="Geslacht_label")
     plots.add_source(fig, plots.source_line("80590NED", "2005–2024", "2026-11-23"))

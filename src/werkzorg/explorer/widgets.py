@@ -1,13 +1,13 @@
 """The ipywidgets explorer: two scenarios of one household side by side ("nu" and "gewenst").
 
 For readers who run the notebook in Jupyter. Every number comes from
-:func:`werkzorg.household.evaluate`; this module only builds the controls and the table.
+:func:`werkzorg.model.household.evaluate`; this module only builds the controls and the table.
 On the static site the widgets show their first state only (no kernel); the static explorer
 (``book/verkennen/verkenner``) is the interactive version there.
 
 Usage in a notebook::
 
-    from werkzorg.widgets import explorer_widget
+    from werkzorg.explorer.widgets import explorer_widget
     explorer_widget()
 """
 
@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from werkzorg import explorer
-from werkzorg import household as hh
+from werkzorg.explorer import page as explorer
+from werkzorg.model import household as hh
 
 #: Rows of the comparison table: (output column, Dutch label, kind).
 COMPARISON_ROWS: list[tuple[str, str, str]] = [
@@ -116,8 +116,8 @@ def _options(name: str) -> list[tuple[str, Any]]:
 def explorer_widget(year: int = 2025):
     """An ipywidgets explorer: household settings, then 'nu' and 'gewenst' side by side, and the comparison.
 
-    The controls carry the labels and options of the page's explorer (:data:`werkzorg.explorer.CONTROLS`),
-    and a state becomes a model row the same way (:func:`werkzorg.explorer.inputs_for_state`). The widget
+    The controls carry the labels and options of the page's explorer (:data:`werkzorg.explorer.page.CONTROLS`),
+    and a state becomes a model row the same way (:func:`werkzorg.explorer.page.inputs_for_state`). The widget
     adds care hours per adult, a bijstand switch and the phase of the earnings disregard.
     """
     import ipywidgets as w

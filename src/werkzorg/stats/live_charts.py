@@ -1,13 +1,13 @@
 """Live charts for the statistics pages: Vega-Lite (through Altair), computed at build time.
 
 Every chart on a statistics page is a :class:`LiveChart`: the rows it can draw (from the
-snapshots in ``data/cbs``, through :mod:`werkzorg.cijfers`), a Vega-Lite spec whose params are
+snapshots in ``data/cbs``, through :mod:`werkzorg.stats.figures`), a Vega-Lite spec whose params are
 bound to HTML controls (group, period, definition), a data table with the same rows (for
 screen readers and print), source links (StatLine table, the claim's entry on the claims
 page) and, where the book cites a figure, the cited and the current value side by side.
 
 The charts need no kernel and no network: each spec is compiled to Vega at build time, the page
-names the vendored Vega runtime (``vendor/vega-view.js``; ``werkzorg.sphinx_ext`` writes its address
+names the vendored Vega runtime (``vendor/vega-view.js``; ``werkzorg.sphinxext.roles_and_pages`` writes its address
 where a page holds a ``werkzorg-live`` figure), ``_static/laden.js`` loads it when a reader nears a
 chart, and a small inline runner draws each chart as it comes near, following the theme's dark mode.
 
@@ -16,7 +16,7 @@ Every row has the same columns (:data:`COLUMNS`), so the CSV download of a page
 
 Usage in a notebook::
 
-    from werkzorg import charts
+    from werkzorg.stats import live_charts as charts
     charts.show("arbeidsparticipatie-reeks")
 """
 
@@ -34,7 +34,9 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from . import cbs, cijfers, plots, series
+from ..data import cbs, series
+from . import figures as cijfers
+from . import plot_style as plots
 
 #: The columns of every chart's rows, and of the CSV download.
 COLUMNS = ["grafiek", "tabel", "periode", "jaar", "groep", "kenmerk", "waarde", "eenheid", "status", "opgehaald"]
@@ -321,7 +323,7 @@ HOURS_LABELS = {"Deeltijd: minder dan 20 uur per week": "minder dan 20 uur",
                 "Voltijd": "35 uur of meer"}
 
 
-#: The hours classes of 82647NED (series names, :mod:`werkzorg.series`), in the order of HOURS_LABELS.
+#: The hours classes of 82647NED (series names, :mod:`werkzorg.data.series`), in the order of HOURS_LABELS.
 HOURS_SERIES = ["deeltijd-minder-dan-20-uur", "deeltijd-20-tot-28-uur", "deeltijd-28-tot-35-uur", "voltijd"]
 
 
@@ -458,7 +460,7 @@ def unemployment_old() -> LiveChart:
 
 def audit_overview() -> LiveChart:
     """How the guides' figures were checked: number of claims per method and status (from the audit)."""
-    from . import audit
+    from ..data import audit
 
     key = "controle-status"
     results = audit.run_audit()
@@ -475,7 +477,7 @@ def audit_overview() -> LiveChart:
     controls = [Control("controle", "Controle", "kenmerk", [ALL] + methods, ["Alle manieren"] + methods, ALL),
                 Control("status", "Status", "groep", [ALL] + statuses, ["Alle statussen"] + statuses, ALL)]
     desc = "Gestapeld staafdiagram: aantal cijfers uit de gidsen per manier van controleren, verdeeld naar status."
-    from .cijfers import STATUS_COLOURS
+    from .figures import STATUS_COLOURS
 
     chart = alt.Chart(data).mark_bar().encode(
         y=alt.Y("kenmerk:N", title=None, sort=methods),
@@ -558,8 +560,8 @@ def _sources(c: LiveChart) -> list[dict]:
 def _comparisons(c: LiveChart) -> list[dict]:
     if not c.claims:
         return []
-    from . import audit
-    from .claims import load_claims
+    from ..data import audit
+    from ..data.claims import load_claims
 
     claims = load_claims()
     results = audit.run_audit(claims)

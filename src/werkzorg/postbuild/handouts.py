@@ -1,7 +1,7 @@
 """Printable handouts: pages of the built site printed to PDF with headless Chromium.
 
 The list of handouts lives in ``data/handouts.yaml`` (page, file name, title, expected
-page range). ``make handouts`` (``python -m werkzorg.handouts``) writes them to
+page range). ``make handouts`` (``python -m werkzorg.postbuild.handouts``) writes them to
 ``_build/handouts/``; with ``WERKZORG_EDITION=studenten`` it prints the students' edition
 (no worked answers) into ``_build/handouts-studenten/``. Printing uses the pages' own print CSS, exactly as a trainer who
 prints from the browser would get it.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import data_dir, repo_root
+from ..paths import data_dir, repo_root
 
 CHROMIUM_FLAGS = (
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

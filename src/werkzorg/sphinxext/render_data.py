@@ -69,7 +69,7 @@ class RenderData(SphinxDirective):
             args = _parse_args([a for a in (self.options.get("arg") or "").split(";") if a.strip()])
         except (ValueError, yaml.YAMLError, csv.Error) as exc:
             raise self.error(f"render-data: {exc}") from exc
-        from .sphinx_ext import _claims
+        from .roles_and_pages import _claims
 
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_path.parent)),

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import data_dir
+from ..paths import data_dir
 
 #: Columns of tools.csv, in file order.
 COLUMNS = (

@@ -213,7 +213,7 @@ def purge_site(site: Path) -> dict[str, tuple[int, int]]:
             text = path.read_text(encoding="utf-8")
             if text.startswith(MARKER):
                 if not saved.is_file():
-                    raise RuntimeError(f"werkzorg.csspurge: {rel} was cut, but its original {saved} is gone; "
+                    raise RuntimeError(f"werkzorg.postbuild.csspurge: {rel} was cut, but its original {saved} is gone; "
                                        "remove _build and build again")
                 text = saved.read_text(encoding="utf-8")
             else:

@@ -1,13 +1,13 @@
 /* Werk & Zorg: the household model for the explorer page, one scenario at a time.
  *
- * A line-by-line port of werkzorg.household._evaluate_year (src/werkzorg/household.py) for one
+ * A line-by-line port of werkzorg.model.household._evaluate_year (src/werkzorg/model/household.py) for one
  * input row, so the page computes every amount it shows for the exact state the reader chose
  * (any hours, a wage per partner, each child's age, an own childcare price, housemates).
- * The parameters are the same data/params values, shipped as JSON by werkzorg.explorer.
+ * The parameters are the same data/params values, shipped as JSON by werkzorg.explorer.page.
  * tests/test_verkenner_js.py runs this file in Node on thousands of generated households and
  * checks every output against the Python model; change both together.
  *
- * Input: the model's input fields (werkzorg.household.INPUT_FIELDS), children as child1_age ..
+ * Input: the model's input fields (werkzorg.model.household.INPUT_FIELDS), children as child1_age ..
  * child4_age (null = no child), child{i}_care ("", "dagopvang", "bso", "gastouder"),
  * child{i}_care_hours, child{i}_price. Output: the model's output columns used by the page.
  */
@@ -169,7 +169,7 @@
   var CODES = { "": 0, geen: 0, dagopvang: 1, bso: 2, gastouder: 3 };
 
   // One scenario: x has the model's input fields; P the year's parameters; A the approximation
-  // table of the year (werkzorg.household.approx_params); B the bit maps {approx, rules}.
+  // table of the year (werkzorg.model.household.approx_params); B the bit maps {approx, rules}.
   function evaluate(x, P, A, B) {
     var couple = !!x.couple, phase = x.vrijlating || 0, others = x.kostendelers || 0;
     var g1 = grossWage(x.wage1 || 0, x.hours1 || 0, P);
@@ -225,7 +225,7 @@
     o.ez_threshold = th.ez; o.fo_threshold = th.fo;
     o.ez1 = o.net1 >= th.ez; o.fo1 = o.net1 >= th.fo;
     o.ez2 = couple && o.net2 >= th.ez; o.fo2 = couple && o.net2 >= th.fo;
-    // approximation bits (werkzorg.household.APPROX_PARAMS decides which parameters count)
+    // approximation bits (werkzorg.model.household.APPROX_PARAMS decides which parameters count)
     var usedV = (o.vrijlating1 + o.vrijlating2) > 0, zt = zorgtoeslagRaw(ti, couple, P);
     var use = {
       kot: k.approx, kgb: o.kgb > 0,

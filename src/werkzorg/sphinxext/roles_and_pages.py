@@ -24,7 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from .claims import Claim, ClaimsError, load_claims, resolve
+from ..data.claims import Claim, ClaimsError, load_claims, resolve
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class ClaimRole(SphinxRole):
 
 def param_text(value: Any, unit: str) -> str:
     """A model parameter as a reader reads it: 0.125 (fractie) -> "12,5%", 6 maanden, € 273 per maand."""
-    from .plots import number_nl
+    from ..stats.plot_style import number_nl
 
     if unit == "fractie":
         return f"{number_nl(value * 100, 1).removesuffix(',0')}%"
@@ -111,7 +111,7 @@ class ParamRole(SphinxRole):
     """
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        from .params import load_params
+        from ..data.params import load_params
 
         try:
             year, name = self.text.split(":", 1)
@@ -133,11 +133,11 @@ class ParamRole(SphinxRole):
 class VerkennerRole(SphinxRole):
     """``{verkenner}`name=value` ``: an option of the household explorer as the page labels it
     (``{verkenner}`name` `` gives the control's label). The text comes from the explorer's one
-    control description (werkzorg.explorer.CONTROLS), so prose never names an option the page
+    control description (werkzorg.explorer.page.CONTROLS), so prose never names an option the page
     lacks; an unknown control or option fails the build, naming page and line."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        from .explorer import CONTROLS, option_label
+        from ..explorer.page import CONTROLS, option_label
 
         name, _, value = self.text.partition("=")
         try:
@@ -168,7 +168,7 @@ class ClaimsOverview(SphinxDirective):
         results, manifest = self._audit(claims)
         out: list[nodes.Node] = []
         if results is not None:
-            from .audit import headline_text
+            from ..data.audit import headline_text
 
             out.append(nodes.paragraph(text=headline_text(results, manifest), classes=["werkzorg-audit-headline"]))
             out.append(self._summary(results))
@@ -184,7 +184,7 @@ class ClaimsOverview(SphinxDirective):
         spec_path = data / "audit.yaml"
         if not spec_path.exists():
             return None, {}
-        from . import audit, cbs
+        from ..data import audit, cbs
 
         self.env.note_dependency(str(spec_path))
         manifest_path = data / "cbs" / "manifest.yaml"
@@ -199,7 +199,7 @@ class ClaimsOverview(SphinxDirective):
 
     @staticmethod
     def _fmt(value: float | None, unit: str) -> str:
-        from .plots import number_nl
+        from ..stats.plot_style import number_nl
 
         if value is None or value != value:
             return "\u2013"
@@ -213,7 +213,7 @@ class ClaimsOverview(SphinxDirective):
 
     @staticmethod
     def _period_label(code: str | None) -> str:
-        from .cbs import parse_period
+        from ..data.cbs import parse_period
 
         if not code:
             return ""
@@ -222,7 +222,7 @@ class ClaimsOverview(SphinxDirective):
         except ValueError:
             return code
         if p.freq == "dag":
-            from .plots import date_nl
+            from ..stats.plot_style import date_nl
 
             return date_nl(p.label)
         return p.label
@@ -249,7 +249,7 @@ class ClaimsOverview(SphinxDirective):
     def _summary(self, results) -> nodes.Node:
         from collections import Counter
 
-        from .audit import STATUSES
+        from ..data.audit import STATUSES
 
         counts = Counter(r.status for r in results.values())
         para = nodes.paragraph(classes=["werkzorg-audit-summary"])
@@ -327,8 +327,8 @@ class ClaimsOverview(SphinxDirective):
     # ---------------------------------------------------------------- entries
 
     def _entry(self, claim: Claim, result=None, manifest: dict | None = None) -> nodes.Node:
-        from .audit import METHOD_NL
-        from .cbs import statline_url
+        from ..data.audit import METHOD_NL
+        from ..data.cbs import statline_url
 
         box = nodes.container(classes=["werkzorg-claim-entry"], ids=[ANCHOR_PREFIX + claim.id])
         title = nodes.paragraph(classes=["werkzorg-claim-title"])
@@ -398,7 +398,7 @@ class ClaimsOverview(SphinxDirective):
                 else:
                     para += nodes.Text(entry.get("title", tid))
                 extract = " (uittreksel)" if entry.get("extract") else ""
-                from .plots import date_nl
+                from ..stats.plot_style import date_nl
 
                 got = entry.get("retrieved")
                 para += nodes.Text(f"{extract}, opgehaald {date_nl(str(got)) if got else 'onbekend'}")
@@ -481,8 +481,9 @@ def _write_explorer_grid(app: Sphinx, exc: Exception | None) -> None:
         return
     if not any(d.endswith("verkennen/verkenner") for d in app.env.found_docs):
         return
-    from werkzorg import explorer
-    from werkzorg.assets import run_if_inputs_changed
+    from werkzorg.explorer import page as explorer
+
+    from .light_pages import run_if_inputs_changed
 
     grid = Path(app.outdir) / "_static" / explorer.GRID_FILE
     run_if_inputs_changed(app.outdir, "explorer-grid", [grid], lambda: explorer.write_grid_file(grid))
@@ -494,7 +495,7 @@ def _add_explorer_data(app: Sphinx, pagename: str, templatename: str, context: d
         return
     from sphinx.builders.html._assets import _JavaScript as JavaScript
 
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
 
     context.setdefault("script_files", []).append(JavaScript(f"_static/{explorer.GRID_FILE}", defer="defer"))
 
@@ -530,18 +531,18 @@ def _drop_idle_widget_manager(app: Sphinx, pagename: str, templatename: str, con
 
 
 def _write_chart_downloads(app: Sphinx, exception: Exception | None) -> None:
-    """Write the CSV of every statistics page's charts into the built site (werkzorg.charts)."""
+    """Write the CSV of every statistics page's charts into the built site (werkzorg.stats.live_charts)."""
     if exception is not None or app.builder.format != "html":
         return
-    from . import charts
-    from .assets import run_if_inputs_changed
+    from ..stats import live_charts as charts
+    from .light_pages import run_if_inputs_changed
 
     outputs = [Path(app.outdir) / charts.DOWNLOAD_DIR / f"{page}.csv" for page in charts.PAGES]
     run_if_inputs_changed(app.outdir, "chart-downloads", outputs, lambda: charts.write_downloads(app.outdir))
 
 
 def _add_vega_view_where_needed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    """The Vega runtime alone (~170 KB gzip), on demand, on pages with live statistics charts (werkzorg.charts).
+    """The Vega runtime alone (~170 KB gzip), on demand, on pages with live statistics charts (werkzorg.stats.live_charts).
 
     Those charts are compiled to Vega at build time, so they need neither Vega-Lite nor vega-embed.
     """
@@ -612,18 +613,7 @@ class _ExecTableForReaders(SphinxPostTransform):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # Notebook execution that never waits for a reply that has already arrived (ipywidgets
-    # cells); installed before MyST-NB executes anything.
-    app.setup_extension("werkzorg.nbexec")
-    from .bibstyle import register as register_bibstyle
-    from .bibstyle import register_reference_style
-
-    register_bibstyle()
-    register_reference_style()
-    app.setup_extension("werkzorg.render")
-    app.setup_extension("werkzorg.assets")  # lighter pages: no fontawesome.js, deferred scripts
-    app.setup_extension("werkzorg.lezers")
-    app.setup_extension("werkzorg.gidslocaties")  # every citation of a guide names where in the guide
+    """Set up by :mod:`werkzorg.sphinxext`, after the pieces this page work relies on."""
     app.add_config_value("werkzorg_edition", "trainers", "env")
     app.connect("config-inited", _apply_edition)
     app.connect("html-page-context", _edition_context)
@@ -652,6 +642,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _add_vega_view_where_needed, priority=900)
     app.connect("build-finished", _write_chart_downloads)
     app.connect("html-page-context", _dedupe_scripts, priority=999)
-    # Last, so that its doctree-resolved handler runs after the claims are linked.
-    app.setup_extension("werkzorg.sources")
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

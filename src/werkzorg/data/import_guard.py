@@ -1,7 +1,7 @@
 """Imports that cannot wreck the book: checks before a table the book uses is replaced, and the
 previous state kept so that one command (``werkzorg data herstel``) undoes an import.
 
-A table the book uses is one a series of :mod:`werkzorg.series` reads (charts, figures and the
+A table the book uses is one a series of :mod:`werkzorg.data.series` reads (charts, figures and the
 audit all select through those series). Replacing it is refused, with a Dutch message naming what
 differs, when the new data
 
@@ -23,9 +23,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ..paths import data_dir
 from .cbs.store import Manifest, cbs_dir
 from .cbs.tidy import dimension_columns
-from .paths import data_dir
 
 
 def _norm(text: str) -> str:

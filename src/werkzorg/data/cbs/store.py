@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ..paths import data_dir
+from ...paths import data_dir
 from .tidy import EXTRA_COLUMNS, PROVENANCE_COLUMNS, TIDY_COLUMNS, CBSDataError, dimension_columns
 
 
