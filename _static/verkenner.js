@@ -106,8 +106,10 @@
 
   var BEAMER_CLASS = "wz-beamer";
   var EURO = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-  function euro(v) { return (v < 0 ? "− " : "") + EURO.format(Math.abs(v)); }
-  function signed(v) { return (v > 0 ? "+ " : "") + euro(v); }
+  // The same strings as werkzorg.format_nl.euro (tests/test_format_nl.py runs these lines in Node):
+  // no-break spaces after the sign and after "€", no sign on an amount that rounds to 0.
+  function euro(v) { return (v < 0 && EURO.format(-v) !== EURO.format(0) ? "\u2212\u00a0" : "") + EURO.format(Math.abs(v)); }
+  function signed(v) { return (v > 0 && EURO.format(v) !== EURO.format(0) ? "+\u00a0" : "") + euro(v); }
   function month(v) { return Math.round(v / 12); }
 
   function Explorer(root, data) {

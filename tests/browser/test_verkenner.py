@@ -523,6 +523,6 @@ def test_print_sheet_for_the_conversation(browser, page_url, read_logs, clean_lo
     now, wished = model(q, uren1=0), model(q)
     assert "2026" in text and "Nu:" in text and "Gewenst:" in text and "Wat er niet in zit" in text
     assert "doelgroepouder" in text.lower()
-    euro = lambda v: ("− " if v < 0 else "") + "€\u00a0" + f"{abs(v):,}".replace(",", ".")
+    euro = lambda v: ("−\u00a0" if v < 0 else "") + "€\u00a0" + f"{abs(v):,}".replace(",", ".")
     assert euro(month(wished, "dt")) in text and euro(month(now, "dt")) in text, text[:400]
     _clean(read_logs, browser)

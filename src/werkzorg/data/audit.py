@@ -45,6 +45,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .. import format_nl
 from ..paths import data_dir
 from . import cbs, series
 from .claims import Claim, load_claims
@@ -237,17 +238,17 @@ def _spec_table(spec: dict) -> str:
 
 
 def period_label(code: str | None) -> str:
-    """A CBS period code as readers say it (``2025KW01`` → ``2025 1e kwartaal``)."""
+    """A CBS period code as readers say it (``2025KW01`` → ``2025 1e kwartaal``, a day as ``1 juli 2021``)."""
     if not code:
         return ""
     try:
-        return cbs.parse_period(code).label
+        p = cbs.parse_period(code)
     except ValueError:
         return str(code)
+    return format_nl.date(p.label) if p.freq == "dag" else p.label
 
 
-def number_nl(value: float, decimals: int = 1) -> str:
-    return f"{value:.{decimals}f}".replace(".", ",")
+number_nl = format_nl.number
 
 
 def _listing(values: dict[str, str]) -> str:
@@ -279,7 +280,7 @@ def _redecide(claim: Claim, entry: dict, ev: Evaluator) -> AuditResult:
     if found and len(found) == len(entry.get("values") or {}):
         e = {k: v for k, v in entry.items() if k not in ("fallback_period", "fallback_status", "fallback_explanation")}
         data = _listing({k: number_nl(v) for k, v in found.items()})
-        guide = _listing({k: f"{claim.values[k]:g}".replace(".", ",") for k in found})
+        guide = _listing({k: format_nl.as_recorded(claim.values[k]) for k in found})
         sentence = (f"Het cijfer voor {period_label(own)} staat in de gegevens: {data}. De gids schrijft {guide}; "
                     "de audit vergelijkt die twee.")
         e.update(comparison="same", period=own, explanation=sentence)

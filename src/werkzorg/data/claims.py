@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .. import format_nl
 from ..paths import data_dir
 
 #: Units a claim may have, with how a value is written in Dutch prose.
@@ -98,12 +99,7 @@ def format_number(value: float) -> str:
     Whole numbers print without decimals (CBS never writes "69,0%"); others keep the
     decimals they were recorded with.
     """
-    if isinstance(value, bool):
-        raise TypeError("a claim value cannot be a boolean")
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, frac = repr(float(value)).partition(".")
-    return f"{int(whole):,}".replace(",", ".") + "," + frac
+    return format_nl.as_recorded(value)
 
 
 def _parse_claim(raw: Any, where: str) -> Claim:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from werkzorg import format_nl
 from werkzorg.explorer import page as explorer
 from werkzorg.model import household as hh
 
@@ -87,8 +88,7 @@ def _fmt(value: Any, kind: str, signed: bool = False) -> str:
         return f"{value * 100:+.0f}%".replace("+", "+" if signed else "") if signed else f"{value * 100:.0f}%"
     if kind == "hours":
         return f"{value:+.0f}" if signed else f"{value:.0f}"
-    sign = ("+ " if value > 0.5 else "− " if value < -0.5 else "") if signed else ("− " if value < -0.5 else "")
-    return sign + "€ " + f"{abs(value):,.0f}".replace(",", ".")
+    return format_nl.euro(value, 0, signed=signed)
 
 
 def comparison_html(table: pd.DataFrame) -> str:

@@ -93,14 +93,14 @@ class ClaimRole(SphinxRole):
 
 def param_text(value: Any, unit: str) -> str:
     """A model parameter as a reader reads it: 0.125 (fractie) -> "12,5%", 6 maanden, € 273 per maand."""
-    from ..stats.plot_style import number_nl
+    from ..format_nl import euro, number
 
     if unit == "fractie":
-        return f"{number_nl(value * 100, 1).removesuffix(',0')}%"
+        return f"{number(value * 100, 1).removesuffix(',0')}%"
     if "euro" in unit:
         per = " per maand" if "maand" in unit else (" per uur" if "uur" in unit else "")
-        return f"€ {number_nl(value, 0 if float(value).is_integer() else 2)}{per}"
-    return f"{number_nl(value, 0 if float(value).is_integer() else 1)} {unit}"
+        return euro(value, 0 if float(value).is_integer() else 2) + per
+    return f"{number(value, 0 if float(value).is_integer() else 1)} {unit}"
 
 
 class ParamRole(SphinxRole):
@@ -199,12 +199,13 @@ class ClaimsOverview(SphinxDirective):
 
     @staticmethod
     def _fmt(value: float | None, unit: str) -> str:
-        from ..stats.plot_style import number_nl
+        from ..format_nl import euro
+        from ..format_nl import number as number_nl
 
         if value is None or value != value:
             return "\u2013"
         if unit.startswith("euro"):
-            return "\u20ac\u00a0" + number_nl(value, 2)
+            return euro(value, 2)
         if unit == "%":
             return number_nl(value, 1) + "%"
         if unit == "keer":
@@ -213,19 +214,9 @@ class ClaimsOverview(SphinxDirective):
 
     @staticmethod
     def _period_label(code: str | None) -> str:
-        from ..data.cbs import parse_period
+        from ..data.audit import period_label
 
-        if not code:
-            return ""
-        try:
-            p = parse_period(code)
-        except ValueError:
-            return code
-        if p.freq == "dag":
-            from ..stats.plot_style import date_nl
-
-            return date_nl(p.label)
-        return p.label
+        return period_label(code)
 
     def _values_text(self, claim: Claim, result, latest: bool = False) -> str:
         """``vrouwen 68,9%, mannen 77,1% (2024 1e kwartaal)``; periods per value only when they differ."""
@@ -398,7 +389,7 @@ class ClaimsOverview(SphinxDirective):
                 else:
                     para += nodes.Text(entry.get("title", tid))
                 extract = " (uittreksel)" if entry.get("extract") else ""
-                from ..stats.plot_style import date_nl
+                from ..format_nl import date as date_nl
 
                 got = entry.get("retrieved")
                 para += nodes.Text(f"{extract}, opgehaald {date_nl(str(got)) if got else 'onbekend'}")

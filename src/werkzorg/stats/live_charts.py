@@ -34,6 +34,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from .. import format_nl
 from ..data import cbs, series
 from . import figures as cijfers
 from . import plot_style as plots
@@ -218,13 +219,7 @@ def bar_spec(rows: pd.DataFrame, controls: list[Control], x_title: str, groups: 
     return _finish(chart, controls, description)
 
 
-def _years_nl(years) -> str:
-    ys = sorted({int(y) for y in years})
-    if not ys:
-        return ""
-    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
-        return f"{ys[0]} tot en met {ys[-1]}"
-    return ", ".join(map(str, ys[:-1])) + (" en " if len(ys) > 1 else "") + str(ys[-1])
+_years_nl = format_nl.years
 
 
 def periods_text(rows: pd.DataFrame, names: dict[str, str]) -> str:

@@ -31,6 +31,8 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from .. import format_nl
+
 #: Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable with
 #: the common forms of colour blindness.
 OKABE_ITO = {
@@ -64,8 +66,7 @@ GROUP_COLOURS: dict[str, str] = {
 #: Line styles per group, so the chart also reads in black and white print.
 GROUP_DASHES: dict[str, Any] = {"vrouwen": "-", "mannen": "--", "totaal": ":"}
 
-MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december"]
+MONTHS_NL = format_nl.MONTHS
 
 FONT_SIZE = 11
 FIGSIZE = (7.0, 4.0)
@@ -76,22 +77,10 @@ def colour_for(group: str, index: int = 0) -> str:
     return GROUP_COLOURS.get(str(group).strip().lower(), PALETTE[index % len(PALETTE)])
 
 
-def number_nl(value: float, decimals: int = 1) -> str:
-    """Write a number the Dutch way: ``1.234,5``."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-
-
-def percent_nl(value: float, decimals: int = 0) -> str:
-    """``68.9`` → ``69%`` (``decimals=0``) or ``68,9%``."""
-    return number_nl(value, decimals) + "%"
-
-
-def date_nl(value: str | _dt.date) -> str:
-    """``2026-11-23`` → ``23 november 2026``."""
-    if isinstance(value, str):
-        value = _dt.date.fromisoformat(value[:10])
-    return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"
+#: The book's one Dutch number writer (:mod:`werkzorg.format_nl`), under the names figures use.
+number_nl = format_nl.number
+percent_nl = format_nl.percent
+date_nl = format_nl.date
 
 
 def source_line(table_id: str | Sequence[str], period: str, retrieved: str | _dt.date | None,
@@ -164,7 +153,7 @@ def percent_axis(ax, decimals: int = 0, lower: float | None = 0, upper: float | 
 
 def euro_axis(ax) -> None:
     """Format the y axis as euros, Dutch style (``€ 1.464``)."""
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: "€\u00a0" + number_nl(v, 0)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_nl.euro(v, 0)))
 
 
 def year_axis(ax) -> None:
