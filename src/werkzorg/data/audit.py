@@ -46,7 +46,7 @@ import pandas as pd
 import yaml
 
 from .. import format_nl
-from ..paths import data_dir
+from ..paths import data_dir, repo_root
 from . import cbs, series
 from .claims import Claim, load_claims
 
@@ -505,3 +505,83 @@ def headline_text(results: dict[str, AuditResult], manifest: dict[str, dict]) ->
     elif h.download_tables:
         parts.append("Alle gegevens voor die vergelijking zijn gedownload bij CBS (" + ", ".join(h.download_tables) + ").")
     return " ".join(parts)
+
+
+# --------------------------------------------------------------------------- guide vs data vs latest
+
+#: The anchor of a claim's entry on the claims page (``#claim-<id>``), for every link to it.
+CLAIM_ANCHOR = "claim-"
+
+
+def claims_page() -> str:
+    """The claims page's docname, as ``_config.yml`` sets it (``werkzorg_claims_overview``).
+
+    The one place the path is written; the Sphinx layer and the live charts both read it here.
+    """
+    config = yaml.safe_load((repo_root() / "_config.yml").read_text(encoding="utf-8")) or {}
+    page = ((config.get("sphinx") or {}).get("config") or {}).get("werkzorg_claims_overview")
+    if not page:
+        raise AuditError("_config.yml names no claims page (sphinx: config: werkzorg_claims_overview)")
+    return str(page)
+
+
+def value_text(value: float | None, unit: str) -> str:
+    """One audited value as the claims page and the charts write it, in the claim's unit."""
+    if value is None or value != value:
+        return "\u2013"
+    if unit.startswith("euro"):
+        return format_nl.euro(value, 2)
+    if unit == "%":
+        return format_nl.number(value, 1) + "%"
+    if unit == "keer":
+        return format_nl.number(value, 1) + " keer"
+    return format_nl.number(value, 0 if float(value).is_integer() else 1)
+
+
+def values_text(claim: Claim, result: AuditResult, latest: bool = False) -> str:
+    """``vrouwen 68,9%, mannen 77,1% (2024 1e kwartaal)``; periods per value only when they differ."""
+    items = []
+    for key, v in result.values.items():
+        val = v.latest if latest else v.data
+        per = (v.latest_period if latest else v.period) if val is not None else None
+        label = "" if len(claim.values) == 1 else f"{key} "
+        items.append((f"{label}{value_text(val, claim.unit)}", per))
+    periods = {p for _, p in items if p}
+    if len(periods) <= 1:
+        tail = f" ({period_label(next(iter(periods)))})" if periods else ""
+        return ", ".join(t for t, _ in items) + tail
+    return "; ".join(t + (f" ({period_label(p)})" if p else "") for t, p in items)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One claim: what the guide says, what the data say for the same definition and period, the
+    latest value, and the status. The claims page's table and the charts' tables both show this."""
+
+    claim_id: str
+    statement: str
+    guide: str
+    data: str
+    latest: str
+    status: str
+    #: Short remarks under the data ("let op: andere periode", "status met de hand vastgesteld").
+    notes: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return CLAIM_ANCHOR + self.claim_id
+
+
+def comparison(claim: Claim, result: AuditResult) -> Comparison:
+    """Guide vs data vs latest for one claim (see :class:`Comparison`)."""
+    if result.method == "cited only":
+        data, latest, notes = "geen open data", "\u2013", []
+    else:
+        data = values_text(claim, result) or "\u2013"
+        latest = values_text(claim, result, latest=True) or "\u2013"
+        notes = []
+        if result.comparison != "same":
+            notes.append("let op: " + ("andere periode" if result.comparison == "other-period" else "andere definitie"))
+        if result.status_by_hand:
+            notes.append("status met de hand vastgesteld")
+    return Comparison(claim.id, claim.statement, claim.render(), data, latest, result.status, tuple(notes))

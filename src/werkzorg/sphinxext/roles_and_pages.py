@@ -28,7 +28,7 @@ from ..data.claims import Claim, ClaimsError, load_claims, resolve
 
 logger = logging.getLogger(__name__)
 
-ANCHOR_PREFIX = "claim-"
+from ..data.audit import CLAIM_ANCHOR as ANCHOR_PREFIX  # noqa: E402  (one anchor for every link)
 
 
 class claim_reference(nodes.inline):
@@ -198,39 +198,10 @@ class ClaimsOverview(SphinxDirective):
         return results, man.tables
 
     @staticmethod
-    def _fmt(value: float | None, unit: str) -> str:
-        from ..format_nl import euro
-        from ..format_nl import number as number_nl
+    def _values_text(claim: Claim, result, latest: bool = False) -> str:
+        from ..data.audit import values_text
 
-        if value is None or value != value:
-            return "\u2013"
-        if unit.startswith("euro"):
-            return euro(value, 2)
-        if unit == "%":
-            return number_nl(value, 1) + "%"
-        if unit == "keer":
-            return number_nl(value, 1) + " keer"
-        return number_nl(value, 0 if float(value).is_integer() else 1)
-
-    @staticmethod
-    def _period_label(code: str | None) -> str:
-        from ..data.audit import period_label
-
-        return period_label(code)
-
-    def _values_text(self, claim: Claim, result, latest: bool = False) -> str:
-        """``vrouwen 68,9%, mannen 77,1% (2024 1e kwartaal)``; periods per value only when they differ."""
-        items = []
-        for key, v in result.values.items():
-            val = v.latest if latest else v.data
-            per = (v.latest_period if latest else v.period) if val is not None else None
-            label = "" if len(claim.values) == 1 else f"{key} "
-            items.append((f"{label}{self._fmt(val, claim.unit)}", per))
-        periods = {p for _, p in items if p}
-        if len(periods) <= 1:
-            tail = f" ({self._period_label(next(iter(periods)))})" if periods else ""
-            return ", ".join(t for t, _ in items) + tail
-        return "; ".join(t + (f" ({self._period_label(p)})" if p else "") for t, p in items)
+        return values_text(claim, result, latest)
 
     @staticmethod
     def _status_node(status: str) -> nodes.inline:
@@ -273,42 +244,30 @@ class ClaimsOverview(SphinxDirective):
         thead += row
         group += thead
         body = nodes.tbody()
+        from ..data.audit import comparison
+
         for cid, claim in claims.items():
-            r = results[cid]
+            c = comparison(claim, results[cid])
             row = nodes.row()
             # 1: statement, linked to the entry below
             e = nodes.entry()
             para = nodes.paragraph()
-            ref = nodes.reference("", "", internal=True, refid=ANCHOR_PREFIX + cid)
-            ref += nodes.Text(claim.statement)
+            ref = nodes.reference("", "", internal=True, refid=c.anchor)
+            ref += nodes.Text(c.statement)
             para += ref
             e += para
             row += e
-            # 2: what the guide says
-            e = nodes.entry()
-            e += nodes.paragraph(text=claim.render())
-            row += e
-            # 3: the data for the same definition and period
-            e = nodes.entry()
-            if r.method == "cited only":
-                e += nodes.paragraph(text="geen open data")
-            else:
-                txt = self._values_text(claim, r)
-                e += nodes.paragraph(text=txt or "\u2013")
-                if r.comparison != "same":
-                    e += nodes.paragraph(text="let op: " + ("andere periode" if r.comparison == "other-period" else "andere definitie"),
-                                         classes=["werkzorg-audit-note"])
-                if r.status_by_hand:
-                    e += nodes.paragraph(text="status met de hand vastgesteld", classes=["werkzorg-audit-note"])
-            row += e
-            # 4: latest value
-            e = nodes.entry()
-            e += nodes.paragraph(text="\u2013" if r.method == "cited only" else (self._values_text(claim, r, latest=True) or "\u2013"))
-            row += e
+            # 2: what the guide says; 3: the data for the same definition and period; 4: latest value
+            for text, notes in ((c.guide, ()), (c.data, c.notes), (c.latest, ())):
+                e = nodes.entry()
+                e += nodes.paragraph(text=text)
+                for note in notes:
+                    e += nodes.paragraph(text=note, classes=["werkzorg-audit-note"])
+                row += e
             # 5: status
             e = nodes.entry()
             para = nodes.paragraph()
-            para += self._status_node(r.status)
+            para += self._status_node(c.status)
             e += para
             row += e
             body += row
@@ -609,7 +568,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _apply_edition)
     app.connect("html-page-context", _edition_context)
     app.add_config_value("werkzorg_claims_file", "data/claims.yaml", "env")
-    app.add_config_value("werkzorg_claims_overview", "book/cijfers/claims", "env")
+    # The claims page: set in _config.yml only (the live charts read it there too, werkzorg.data.audit.claims_page).
+    app.add_config_value("werkzorg_claims_overview", "", "env")
     app.werkzorg_unknown_claims = []
     app.add_node(claim_reference, html=(_visit_claim_html, _depart_claim_html))
     app.add_role("claim", ClaimRole())

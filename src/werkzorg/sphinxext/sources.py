@@ -137,8 +137,6 @@ def _write_files(app: Sphinx, exc: Exception | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("werkzorg_repository_url", "", "html")
-    if "werkzorg_claims_overview" not in app.config.values:
-        app.add_config_value("werkzorg_claims_overview", "book/cijfers/claims", "env")
     app.connect("doctree-resolved", _add_links)
     app.connect("build-finished", _write_files)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -52,7 +52,6 @@ STATUS_NL = {"voorlopig": "voorlopig", "nader voorlopig": "nader voorlopig", "de
 
 #: From a notebook page (``notebooks/x.html``) to the site root.
 ROOT_FROM_NOTEBOOKS = "../"
-CLAIMS_PAGE = "book/cijfers/claims.html"
 #: Folder in the built site that holds the CSV downloads.
 DOWNLOAD_DIR = "cijfers-data"
 
@@ -552,7 +551,8 @@ def _sources(c: LiveChart) -> list[dict]:
     return out
 
 
-def _comparisons(c: LiveChart) -> list[dict]:
+def _comparisons(c: LiveChart) -> list:
+    """Guide vs data vs latest for the chart's claims: the claims page's model (werkzorg.data.audit)."""
     if not c.claims:
         return []
     from ..data import audit
@@ -560,21 +560,13 @@ def _comparisons(c: LiveChart) -> list[dict]:
 
     claims = load_claims()
     results = audit.run_audit(claims)
-    out = []
-    for cid in c.claims:
-        claim, r = claims[cid], results[cid]
-        data = ", ".join(f"{k} {value_text(v.data, '%' if claim.unit == '%' else '')}" for k, v in r.values.items()
-                         if v.data is not None)
-        periods = {v.period for v in r.values.values() if v.data is not None}
-        latest = ", ".join(f"{k} {value_text(v.latest, '%' if claim.unit == '%' else '')}" for k, v in r.values.items()
-                           if v.latest is not None)
-        lperiods = {v.latest_period for v in r.values.values() if v.latest is not None}
-        out.append({"id": cid, "statement": claim.statement, "guide": claim.render(), "status": r.status,
-                    "data": data + (f" ({audit.period_label(next(iter(periods)))})" if len(periods) == 1 else "") if data else "–",
-                    "latest": latest + (f" ({audit.period_label(next(iter(lperiods)))})" if len(lperiods) == 1 else "") if latest else "–"})
-    return out
+    return [audit.comparison(claims[cid], results[cid]) for cid in c.claims]
 
 
+def _claims_page() -> str:
+    from ..data import audit
+
+    return audit.claims_page() + ".html"
 
 
 # --------------------------------------------------------------------------- HTML
@@ -605,10 +597,12 @@ def _source_html(c: LiveChart, root: str) -> str:
             bits.append(f"opgehaald {plots.date_nl(s['retrieved'])}")
         parts.append(", ".join(bits))
     if c.key == "controle-status":
-        parts = [f'<a href="{root}{CLAIMS_PAGE}">controle van de cijfers uit de gidsen</a>']
+        parts = [f'<a href="{root}{_claims_page()}">controle van de cijfers uit de gidsen</a>']
     text = "Bron: " + "; ".join(parts) + "."
     if c.claims:
-        links = ", ".join(f'<a href="{root}{CLAIMS_PAGE}#claim-{cid}">{html.escape(cid)}</a>' for cid in c.claims)
+        from ..data.audit import CLAIM_ANCHOR
+
+        links = ", ".join(f'<a href="{root}{_claims_page()}#{CLAIM_ANCHOR}{cid}">{html.escape(cid)}</a>' for cid in c.claims)
         text += f" Cijfers uit de gidsen: {links}."
     return f'<p class="werkzorg-live-source">{text}</p>'
 
@@ -617,10 +611,13 @@ def _compare_html(c: LiveChart, root: str) -> str:
     rows = _comparisons(c)
     if not rows:
         return ""
+    page = _claims_page()
     body = "".join(
-        f'<tr><th scope="row"><a href="{root}{CLAIMS_PAGE}#claim-{r["id"]}">{html.escape(r["statement"])}</a></th>'
-        f'<td>{html.escape(r["guide"])}</td><td>{html.escape(r["data"])}</td><td>{html.escape(r["latest"])}</td>'
-        f'<td><span class="werkzorg-status werkzorg-status-{r["status"].replace(" ", "-")}">{html.escape(r["status"])}</span></td></tr>'
+        f'<tr><th scope="row"><a href="{root}{page}#{r.anchor}">{html.escape(r.statement)}</a></th>'
+        f'<td>{html.escape(r.guide)}</td><td>{html.escape(r.data)}'
+        + "".join(f'<br><small class="werkzorg-audit-note">{html.escape(n)}</small>' for n in r.notes)
+        + f'</td><td>{html.escape(r.latest)}</td>'
+        f'<td><span class="werkzorg-status werkzorg-status-{r.status.replace(" ", "-")}">{html.escape(r.status)}</span></td></tr>'
         for r in rows)
     return ('<table class="werkzorg-live-compare"><caption>Cijfer uit de gids naast de gegevens</caption><thead><tr>'
             '<th scope="col">Cijfer</th><th scope="col">De gids</th><th scope="col">De gegevens (zelfde definitie en periode)</th>'
