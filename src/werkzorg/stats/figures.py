@@ -135,7 +135,7 @@ def parttime_counts(freq: str = "jaar") -> pd.DataFrame:
     df["klasse"] = ""
     for name, label in zip(HOURS_SERIES, PARTTIME_CLASSES + [FULLTIME]):
         df.loc[topic_rows(df, name), "klasse"] = label
-    wide = df.pivot_table(index=["period", "year", "Geslacht_label"], columns="klasse", values="value").reset_index()
+    wide = df.pivot_table(index=["period", "period_label", "year", "Geslacht_label"], columns="klasse", values="value").reset_index()
     return wide.rename(columns={"Geslacht_label": "groep"})
 
 
@@ -144,7 +144,7 @@ def parttime_share(freq: str = "jaar") -> pd.DataFrame:
     w = parttime_counts(freq)
     part = w[PARTTIME_CLASSES].sum(axis=1)
     w["value"] = 100 * part / (part + w[FULLTIME])
-    return w[["period", "year", "groep", "value"]].sort_values(["groep", "year"])
+    return w[["period", "period_label", "year", "groep", "value"]].sort_values(["groep", "year"])
 
 
 def fig_parttime(groups: list[str] | None = None):

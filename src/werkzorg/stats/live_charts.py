@@ -318,7 +318,7 @@ HOURS_LABELS = {"Deeltijd: minder dan 20 uur per week": "minder dan 20 uur",
 
 
 #: The hours classes of 82647NED (series names, :mod:`werkzorg.data.series`), in the order of HOURS_LABELS.
-HOURS_SERIES = ["deeltijd-minder-dan-20-uur", "deeltijd-20-tot-28-uur", "deeltijd-28-tot-35-uur", "voltijd"]
+HOURS_SERIES = cijfers.HOURS_SERIES
 
 
 def _hours_class(df: pd.DataFrame) -> pd.Series:
@@ -331,13 +331,9 @@ def _hours_class(df: pd.DataFrame) -> pd.Series:
 
 def parttime_series() -> LiveChart:
     key = "deeltijd-reeks"
-    df = series.select(*HOURS_SERIES)
-    df = df[df["freq"] == "jaar"].assign(klasse=lambda d: _hours_class(d))
-    wide = df.pivot_table(index=["year", "period_label", "Geslacht_label"], columns="klasse", values="value").reset_index()
-    part = wide[list(HOURS_LABELS)[:3]].sum(axis=1)
-    wide["value"] = 100 * part / (part + wide["Voltijd"])
-    wide["status"] = ""
-    parts = [_rows(key, "82647NED", wide, "Geslacht_label", DEF_CBS + ", berekend uit de aantallen", "%")]
+    # The share from the counts, computed once (werkzorg.stats.figures) for the figure and this chart.
+    wide = cijfers.parttime_share("jaar").assign(status="")
+    parts = [_rows(key, "82647NED", wide, "groep", DEF_CBS + ", berekend uit de aantallen", "%")]
     em = series.select("em-aandeel-deeltijd")
     parts.append(_rows(key, "emancipatiemonitor", em, "Geslacht_label", DEF_EM, "%"))
     # Years for which the Emancipatiemonitor gives counts but no share: the share from the counts
