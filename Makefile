@@ -61,7 +61,7 @@ book-students: vendor
 # Printable PDFs of the lesson plans, case cards, statement cards and worksheets.
 # With WERKZORG_EDITION=studenten: the students' edition (no answers) into _build/handouts-studenten.
 handouts: $(if $(filter studenten,$(WERKZORG_EDITION)),book-students,book) browser-deps
-	$(BIN)/python -m werkzorg.handouts
+	$(BIN)/python -m werkzorg.postbuild.handouts
 
 book-all: vendor
 	$(JB) build . --all -W -n --keep-going

@@ -5,7 +5,7 @@
  * query string (?doelgroep=…&vraag=…&voor=…&kosten=…&vorm=…&soort=…&zoek=…) so a filtered
  * view can be linked from a chapter or shared; the anchors #tool-<id> keep working.
  *
- * Synonyms and target groups come from the page itself: werkzorg.lezers writes
+ * Synonyms and target groups come from the page itself: werkzorg.sphinxext.wayfinding writes
  * <script type="application/json" id="catalogus-synoniemen"> at build time from
  * data/synoniemen.yaml merged with the glossary's terms that have several names. A search
  * word that belongs to a synonym group finds a tool whose text holds any word of the group.

@@ -2,7 +2,7 @@
   "use strict";
   /* Loads a page's chart runtime (Vega, about 170 KB gzipped and a long parse on a phone) only when
      a reader gets near a chart or touches its controls, not with the page (issue 11). The address
-     comes from <meta name="werkzorg-script" data-key="..." content="...">, which werkzorg.sphinx_ext
+     comes from <meta name="werkzorg-script" data-key="..." content="...">, which werkzorg.sphinxext.roles_and_pages
      writes on pages that have a chart.
      werkzorgOnDemand(key, near, touch) -> Promise that resolves once that script has run. */
   var loading = {};

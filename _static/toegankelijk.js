@@ -88,7 +88,7 @@
   if (document.readyState !== "loading") setTimeout(dutchToggles, 0);
 })();
 
-// 3. A term link (class wz-begrip, added at build time by werkzorg.lezers) carries the term's
+// 3. A term link (class wz-begrip, added at build time by werkzorg.sphinxext.wayfinding) carries the term's
 //    definition in its title: without JavaScript that is the browser's tooltip. With JavaScript
 //    the definition shows in a small box under the link on hover AND on keyboard focus, stays
 //    while the pointer moves onto it, closes with Escape (WCAG 1.4.13), and is announced as the

@@ -1,12 +1,12 @@
 /* Werk & Zorg: glue for the static household explorer (book/verkennen/verkenner).
  *
  * Loaded on every page; does nothing unless the page has #wz-verkenner.
- * _static/verkenner-data.js (written at build time by werkzorg.explorer) brings the household
- * model for one scenario (window.wzHuishouden, a port of werkzorg.household checked against it
+ * _static/verkenner-data.js (written at build time by werkzorg.explorer.page) brings the household
+ * model for one scenario (window.wzHuishouden, a port of werkzorg.model.household checked against it
  * by tests/test_verkenner_js.py), the parameters of every year and the control description
- * (werkzorg.explorer.CONTROLS). This script
+ * (werkzorg.explorer.page.CONTROLS). This script
  *   - turns the chosen controls into one model input (inputFor, the same as
- *     werkzorg.explorer.inputs_for_state) and calls the model once per state and phase of the
+ *     werkzorg.explorer.page.inputs_for_state) and calls the model once per state and phase of the
  *     earnings disregard; every amount on the page, the chart's points (the same state with other
  *     hours), the summary bar and the print sheet come from those calls,
  *   - writes the results, warnings, rules and approximation notes (the "≈" map is data:
@@ -19,7 +19,7 @@
 
   var URL_EXTRA = ["loon"];  // legacy: sets loon1 and loon2
 
-  // ---- state -> model input (the same as werkzorg.explorer.inputs_for_state) ----
+  // ---- state -> model input (the same as werkzorg.explorer.page.inputs_for_state) ----
   function careType(age, kind) {
     if (age > 12) return "";
     if (kind === "gastouder") return "gastouder";
@@ -106,8 +106,10 @@
 
   var BEAMER_CLASS = "wz-beamer";
   var EURO = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-  function euro(v) { return (v < 0 ? "− " : "") + EURO.format(Math.abs(v)); }
-  function signed(v) { return (v > 0 ? "+ " : "") + euro(v); }
+  // The same strings as werkzorg.format_nl.euro (tests/test_format_nl.py runs these lines in Node):
+  // no-break spaces after the sign and after "€", no sign on an amount that rounds to 0.
+  function euro(v) { return (v < 0 && EURO.format(-v) !== EURO.format(0) ? "\u2212\u00a0" : "") + EURO.format(Math.abs(v)); }
+  function signed(v) { return (v > 0 && EURO.format(v) !== EURO.format(0) ? "+\u00a0" : "") + euro(v); }
   function month(v) { return Math.round(v / 12); }
 
   function Explorer(root, data) {
@@ -538,7 +540,7 @@
 
   // The approximation bits of what is shown: the model's, plus the rent the page proposes when the
   // huurtoeslag depends on it. Which parameters each bit stands for is data (meta.approx_params,
-  // from werkzorg.household.APPROX_PARAMS), so the page and the model mark the same amounts.
+  // from werkzorg.model.household.APPROX_PARAMS), so the page and the model mark the same amounts.
   Explorer.prototype.approxBits = function (v, s) {
     var table = this.meta.approx_params[String(s.jaar)] || {}, ax = v.ax;
     if (v.out.ht > 0 && table.rent_default && (s.huur === null || s.huur === undefined)) ax |= this.meta.approx_bits.rent_default;

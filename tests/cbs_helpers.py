@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from werkzorg import cbs
+from werkzorg.data import cbs
 
 REAL = Path(__file__).parent / "fixtures" / "cbs" / "real"
 FULL = Path(__file__).parent / "fixtures" / "cbs" / "fulltable"

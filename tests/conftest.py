@@ -260,6 +260,6 @@ def data_repo(tmp_path, monkeypatch):
     """A copy of the whole data/ folder (claims, audit, snapshots) in a temporary root (WERKZORG_ROOT)."""
     root = tmp_path / "repo"
     shutil.copytree(ROOT / "data", root / "data")
-    (root / "_config.yml").write_text("title: test\n")
+    shutil.copy(ROOT / "_config.yml", root / "_config.yml")  # the book's settings (the claims page's path)
     monkeypatch.setenv("WERKZORG_ROOT", str(root))
     return root

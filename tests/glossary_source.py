@@ -2,7 +2,7 @@
 
 Read from book/begrippen/woordenlijst.md, not from the build: one or more unindented term lines
 followed by an indented definition. The build reads the same entries from the doctree
-(werkzorg.lezers), so a test that compares the two catches a parser that drifts.
+(werkzorg.sphinxext.wayfinding), so a test that compares the two catches a parser that drifts.
 """
 
 from __future__ import annotations

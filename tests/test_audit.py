@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from werkzorg import audit, cbs
-from werkzorg.claims import load_claims
+from werkzorg.data import audit, cbs
+from werkzorg.data.claims import load_claims
 
 CLAIMS = load_claims()
 SPEC = audit.load_audit_spec()

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from werkzorg import audit
+from werkzorg.data import audit
 
 
 def test_every_unchecked_claim_names_what_would_decide_it():

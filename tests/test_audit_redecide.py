@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from werkzorg import audit, cbs
-from werkzorg.claims import load_claims
+from werkzorg.data import audit, cbs
+from werkzorg.data.claims import load_claims
 from werkzorg.paths import data_dir
 
 CID = "arbeidsparticipatie-2025"   # the guide: 69% women, 77% men in 2025 (data/claims.yaml)

@@ -11,8 +11,8 @@ import csv
 
 import pytest
 
+from werkzorg.data.toolbox import ToolsError, load_tools
 from werkzorg.paths import data_dir
-from werkzorg.tools import ToolsError, load_tools
 
 with (data_dir() / "tools.csv").open(encoding="utf-8", newline="") as _fh:
     ROWS = {r["id"]: r for r in csv.DictReader(_fh)}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import run_cli
 
-from werkzorg import cbs
+from werkzorg.data import cbs
 
 FIX = Path(__file__).parent / "fixtures" / "cbs"
 GOOD = FIX / "85264NED_TypedDataSet_23112026_101500.csv"

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from cbs_helpers import FULL, REAL, read_full_80590
 
-from werkzorg import audit, cbs, series
-from werkzorg.claims import load_claims
+from werkzorg.data import audit, cbs, series
+from werkzorg.data.claims import load_claims
 
 
 @pytest.fixture(scope="module")

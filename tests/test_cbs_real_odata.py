@@ -16,7 +16,7 @@ import yaml
 from cbs_helpers import cell
 from cli_helpers import run_cli
 
-from werkzorg import cbs
+from werkzorg.data import cbs
 
 REAL = Path(__file__).parent / "fixtures" / "cbs" / "real"
 PAGED = REAL / "v3_83599NED"

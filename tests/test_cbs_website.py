@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from werkzorg import cbs
+from werkzorg.data import cbs
 
 # Periods across the columns, sexes in a header row, topics with their unit down the rows; Dutch
 # decimal comma, CBS symbols and a provisional mark on one cell.

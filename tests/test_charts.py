@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from werkzorg import audit, charts
-from werkzorg.claims import load_claims
+from werkzorg.data import audit
+from werkzorg.data.claims import load_claims
+from werkzorg.stats import live_charts as charts
 
 CBS = Path(__file__).resolve().parent.parent / "data" / "cbs"
 
@@ -188,3 +189,29 @@ def test_chart_html_links_statline_and_the_claims_page_and_holds_a_table_row_per
     assert "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80590NED/table" in page
     assert "../book/cijfers/claims.html#claim-arbeidsparticipatie-2025" in page
     assert page.count("<tr>") >= len(c.rows)
+
+
+@pytest.mark.build
+def test_a_charts_comparison_reads_as_the_claims_page_does(built_site):
+    """Guide vs data vs latest is one model (werkzorg.data.audit.comparison): for every claim a
+    statistics page compares, its row under the chart says what the claims page's table says."""
+    from bs4 import BeautifulSoup
+
+    def cells(row):
+        return [" ".join(c.get_text(" ", strip=True).split()) for c in row.find_all(["th", "td"])]
+
+    claims_page = BeautifulSoup((built_site / "book" / "cijfers" / "claims.html").read_text(encoding="utf-8"), "html.parser")
+    on_claims_page = {}
+    for row in claims_page.select("table.werkzorg-audit-table tbody tr"):
+        link = row.find("a", href=True)
+        on_claims_page[link["href"].split("#claim-")[-1]] = cells(row)
+    compared = 0
+    for page in sorted((built_site / "notebooks").glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for row in soup.select("table.werkzorg-live-compare tbody tr"):
+            cid = row.find("a", href=True)["href"].split("#claim-")[-1]
+            assert cid in on_claims_page, (page.name, cid)
+            # statement, guide, data (with its notes), latest, status: the same words on both pages
+            assert cells(row) == on_claims_page[cid], (page.name, cid)
+            compared += 1
+    assert compared >= 3, "the statistics pages compare fewer claims than they did"

@@ -6,7 +6,8 @@ import matplotlib.pyplot as plt
 import pytest
 from cbs_helpers import read_full_80590
 
-from werkzorg import cbs, cijfers
+from werkzorg.data import cbs
+from werkzorg.stats import figures as cijfers
 
 
 def test_headline_participation_is_first_quarter_15_to_75_only():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from werkzorg.claims import ClaimsError, format_number, load_claims, resolve
+from werkzorg.data.claims import ClaimsError, format_number, load_claims, resolve
 
 GOOD = """\
 claims:

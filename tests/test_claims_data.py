@@ -12,7 +12,7 @@ import re
 import pytest
 from pybtex.database import parse_file
 
-from werkzorg.claims import UNITS, load_claims
+from werkzorg.data.claims import UNITS, load_claims
 from werkzorg.paths import data_dir, repo_root
 
 GUIDE_KEYS = {

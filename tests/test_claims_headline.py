@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 from test_loop import ADDED_2025KW01, _download_80590  # noqa: F401  (the same real download)
 
-from werkzorg import audit, cbs
+from werkzorg.data import audit, cbs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,7 +47,7 @@ def _site(tmp_path: Path, data: Path) -> Path:
     shutil.copytree(data, src / "data")
     shutil.copy(ROOT / "references.bib", src / "refs.bib")
     (src / "conf.py").write_text(
-        "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'werkzorg.sphinx_ext']\n"
+        "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'werkzorg.sphinxext']\n"
         "bibtex_bibfiles = ['refs.bib']\nbibtex_default_style = 'werkzorg'\nbibtex_reference_style = 'author_year_nl'\n"
         "werkzorg_claims_overview = 'claims'\nexclude_patterns = ['data']\n",
         encoding="utf-8")

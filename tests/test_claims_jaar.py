@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from werkzorg.claims import ClaimsError, load_claims
+from werkzorg.data.claims import ClaimsError, load_claims
 
 # The guide itself gives the year (or date, or cohort) of these figures.
 GUIDE_GIVES_YEAR = {

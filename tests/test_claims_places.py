@@ -16,7 +16,7 @@ import pytest
 import yaml
 from guides import SKIP_REASON, guides_dir
 
-from werkzorg.claims import ClaimsError, load_claims
+from werkzorg.data.claims import ClaimsError, load_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAIMS = ROOT / "data" / "claims.yaml"
@@ -109,7 +109,7 @@ def sections():
         from naast_elkaar import guide_sections
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    from werkzorg.gidslocaties import load_gidsen
+    from werkzorg.sphinxext.guide_locations import load_gidsen
 
     gidsen = load_gidsen(ROOT / "data" / "gidsen")
     return {key: {lid: _norm(text) for lid, text in guide_sections(g, folder).items()} for key, g in gidsen.items()}

@@ -34,7 +34,7 @@ def _run(tool: str, *args: str) -> subprocess.CompletedProcess:
 def test_config_names_one_werkzorg_extension():
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     ours = [e for e in config["sphinx"]["extra_extensions"] if e.startswith("werkzorg")]
-    assert ours == ["werkzorg.sphinx_ext"]
+    assert ours == ["werkzorg.sphinxext"]
 
 
 def test_import_contracts_are_kept():

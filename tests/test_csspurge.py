@@ -1,8 +1,8 @@
-"""werkzorg.csspurge on small stylesheets written for the test: what a reader could see stays."""
+"""werkzorg.postbuild.csspurge on small stylesheets written for the test: what a reader could see stays."""
 
 from __future__ import annotations
 
-from werkzorg import csspurge
+from werkzorg.postbuild import csspurge
 
 
 def names(words, script=""):

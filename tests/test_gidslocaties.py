@@ -17,7 +17,13 @@ from sphinx.application import Sphinx
 from sphinx.errors import SphinxWarning
 from sphinx.util.docutils import docutils_namespace
 
-from werkzorg.gidslocaties import CITE_ROLE, GidsLocatieFout, load_gidsen, parse_targets, problems
+from werkzorg.sphinxext.guide_locations import (
+    CITE_ROLE,
+    GidsLocatieFout,
+    load_gidsen,
+    parse_targets,
+    problems,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = {"movisie2021toolbox", "verweyjonker2025klaar", "nvr2021regiobijeenkomsten",
@@ -98,7 +104,7 @@ def _build(tmp_path: Path, page: str) -> tuple[Path, str]:
     (src / "data" / "claims.yaml").write_text("claims: []\n", encoding="utf-8")
     (src / "refs.bib").write_text(BIB, encoding="utf-8")
     (src / "conf.py").write_text(
-        "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'werkzorg.sphinx_ext']\n"
+        "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'werkzorg.sphinxext']\n"
         "bibtex_bibfiles = ['refs.bib']\nbibtex_reference_style = 'author_year_nl'\n"
         "werkzorg_claims_overview = 'claims'\nexclude_patterns = ['data']\n", encoding="utf-8")
     (src / "claims.md").write_text("# Cijfers\n\n```{claims-overview}\n```\n", encoding="utf-8")

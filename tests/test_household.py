@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from werkzorg import household as hh
-from werkzorg.params import load_params
+from werkzorg.data.params import load_params
+from werkzorg.model import household as hh
 
 #: The researched examples: expected values from published sources, each row naming its source.
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "params" / "examples.csv"
@@ -166,7 +166,7 @@ def test_example_row(row_id):
 
 def test_every_example_row_is_tested_or_explained():
     """Rows for a model year are all tested; only rows for other years may be left out."""
-    from werkzorg.params import available_years
+    from werkzorg.data.params import available_years
     rows = _rows()
     ids = {r["id"] for r in rows}
     assert set(NOT_COVERED) <= ids, "NOT_COVERED lists rows that are not in the examples"
@@ -547,7 +547,7 @@ def test_scenario_rejects_unknown_household():
 
 def test_explorer_links_keep_whole_hours_and_old_spellings():
     """A link with uren1=18 keeps 18 hours; the case cards' loon=laag and kinderen=2s still work."""
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
     state, ignored = explorer.state_from_query({"huishouden": "alleenstaand", "uren1": "18", "loon": "laag",
                                                 "kinderen": "2s", "opvang": "volgt"})
     assert not ignored
@@ -560,7 +560,7 @@ def test_explorer_links_keep_whole_hours_and_old_spellings():
 
 
 def test_explorer_wage_per_partner_and_child_ages_reach_the_model():
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
     row = explorer.inputs_for_state({"huishouden": "paar", "loon1": 30.0, "loon2": "min", "jaar": 2026, "kinderen": 2,
                                      "leeftijd1": 2, "leeftijd2": 6, "uren1": 40, "uren2": 18, "opvang": 2,
                                      "opvangsoort": "centrum", "prijs": 9.5})
@@ -576,7 +576,7 @@ def test_explorer_wage_per_partner_and_child_ages_reach_the_model():
 
 
 def test_explorer_childcare_follows_the_hours_of_who_works_least():
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
     auto = explorer.OPVANG_AUTO
     assert explorer.days_for({"huishouden": "paar", "kinderen": 2, "opvang": auto, "uren1": 40, "uren2": 0}) == 0
     assert explorer.days_for({"huishouden": "paar", "kinderen": 2, "opvang": auto, "uren1": 32, "uren2": 16}) == 2
@@ -590,7 +590,7 @@ def test_explorer_childcare_follows_the_hours_of_who_works_least():
 
 
 def test_explorer_refuses_parents_under_21_and_says_why():
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
     assert explorer.refusal({"ouderleeftijd": 18}) and "jongerennorm" in explorer.refusal({"ouderleeftijd": 18})
     assert explorer.refusal({"ouderleeftijd": 21}) is None
     young = explorer.inputs_for_state({"ouderleeftijd": 21})
@@ -629,7 +629,7 @@ def test_single_parent_keeps_more_in_the_first_months_than_after():
 
 
 def test_explorer_page_and_data_stay_small_and_offline():
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
     page = explorer.static_explorer_html()
     assert len(page.encode()) < 60_000  # the model and parameters are a separate, cacheable script
     assert "http://" not in page and "https://" not in page  # the page refers to nothing outside itself
@@ -639,13 +639,13 @@ def test_explorer_page_and_data_stay_small_and_offline():
 
 
 def test_explorer_normalise_fixes_controls_that_do_not_apply():
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
     s = explorer.normalise({"huishouden": "alleen", "uren2": 24, "as": 2, "kinderen": 0, "opvang": 3})
     assert (s["uren2"], s["as"], s["opvang"]) == (0, 1, 0)
 
 
 def test_widgets_comparison_shows_now_wished_and_difference():
-    from werkzorg import widgets
+    from werkzorg.explorer import widgets
     children = [{"age": 1, "care": "dagopvang", "hours": 20, "price": 11}]
     now = hh.scenario(adults=[{"wage": 20, "hours": 40, "care": 5}, {"wage": 18, "hours": 8, "care": 25}], children=children)
     wished = hh.scenario(adults=[{"wage": 20, "hours": 36, "care": 10}, {"wage": 18, "hours": 16, "care": 20}], children=children)
@@ -723,7 +723,7 @@ def _texts_about_the_explorer() -> list[Path]:
 
 
 def _explorer_labels() -> set[str]:
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
     labels = set()
     for c in explorer.CONTROLS.values():
         labels |= {c["label"].lower(), c.get("label_single", c["label"]).lower()}
@@ -738,7 +738,7 @@ def test_every_explorer_option_the_book_names_exists():
     import re
     from urllib.parse import parse_qsl, urlparse
 
-    from werkzorg import explorer
+    from werkzorg.explorer import page as explorer
     labels = _explorer_labels()
     files = _texts_about_the_explorer()
     assert len(files) > 5  # the scan finds the explorer page, exercises, notebook, case cards
@@ -771,7 +771,8 @@ def test_every_explorer_option_the_book_names_exists():
 
 
 def test_widget_and_page_take_their_labels_from_the_control_description():
-    from werkzorg import explorer, widgets
+    from werkzorg.explorer import page as explorer
+    from werkzorg.explorer import widgets
     page = explorer.controls_html()
     for name, c in explorer.CONTROLS.items():
         assert html_escape(c["label"]) in page, name

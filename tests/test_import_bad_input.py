@@ -14,7 +14,7 @@ from cbs_helpers import REAL
 from cli_helpers import run_cli
 from test_import_guard import sha_tree
 
-from werkzorg import cbs
+from werkzorg.data import cbs
 
 FIX = Path(__file__).parent / "fixtures" / "cbs"
 GOOD = FIX / "85264NED_TypedDataSet_23112026_101500.csv"     # hand-made raw download, 9 rows, IDs 40-48

@@ -15,7 +15,7 @@ from pathlib import Path
 from cbs_helpers import FULL, REAL
 from cli_helpers import run_cli
 
-from werkzorg import cbs
+from werkzorg.data import cbs
 
 ROOT = Path(__file__).resolve().parents[1]
 CPI = REAL / "Consumentenprijzen__prijsindex_2015_100_07012021_123946.csv"   # a real website CSV of 83131NED

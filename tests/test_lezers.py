@@ -1,4 +1,4 @@
-"""Reader aids decided at build time (werkzorg.lezers, werkzorg.bibstyle): which chapters end
+"""Reader aids decided at build time (werkzorg.sphinxext.wayfinding, werkzorg.sphinxext.bibstyle): which chapters end
 with links to their exercises and lesson plan, the search stemmer, and bibliography entries.
 The built pages themselves are checked in tests/test_lezers_build.py and tests/browser/."""
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from werkzorg.lezers import chapter_links_for, js_compatible_dutch_algorithm
+from werkzorg.sphinxext.wayfinding import chapter_links_for, js_compatible_dutch_algorithm
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Parts of the book that are not content chapters: the reader is already at the exercises,
@@ -76,7 +76,7 @@ def test_the_index_stemmer_is_the_classic_dutch_snowball_algorithm():
 def test_a_misc_entry_does_not_repeat_the_year_of_its_title():
     from pybtex.database import parse_string
 
-    from werkzorg.bibstyle import Style
+    from werkzorg.sphinxext.bibstyle import Style
 
     bib = parse_string("""
 @misc{a, title = {{Magazine Doen! 2019}}, year = {2019}, note = {Over de eerste groep}}
@@ -88,7 +88,7 @@ def test_a_misc_entry_does_not_repeat_the_year_of_its_title():
 
 
 def test_safety_search_words_are_lower_case_and_cover_the_reviewers_words():
-    from werkzorg.lezers import SAFETY_DOC, SAFETY_SEARCH_WORDS
+    from werkzorg.sphinxext.wayfinding import SAFETY_DOC, SAFETY_SEARCH_WORDS
 
     # The browser compares the lower-cased query with the index entries as they are.
     assert all(w == w.lower() for w in SAFETY_SEARCH_WORDS)
@@ -99,7 +99,7 @@ def test_safety_search_words_are_lower_case_and_cover_the_reviewers_words():
 def test_the_catalogue_synonyms_are_safe_inside_a_script_element():
     import json
 
-    from werkzorg.lezers import catalogue_synonyms_json
+    from werkzorg.sphinxext.wayfinding import catalogue_synonyms_json
 
     text = catalogue_synonyms_json([["</script><b>", "x"]])
     assert "<" not in text

@@ -37,7 +37,7 @@ ADDED_2025KW01 = {"Vrouwen": ("4000   ", 69.3), "Mannen": ("3000   ", 77.2)}
 def loop_repo(data_repo):
     """The data_repo copy, with the live charts' cache cleared before and after."""
     root = data_repo
-    from werkzorg import charts
+    from werkzorg.stats import live_charts as charts
 
     charts.chart.cache_clear()
     yield root
@@ -80,7 +80,8 @@ def _run_notebook(path: Path) -> dict:
 
 
 def _build_everything():
-    from werkzorg import audit, charts
+    from werkzorg.data import audit
+    from werkzorg.stats import live_charts as charts
 
     built = {}
     for key in charts.all_keys():
@@ -106,7 +107,7 @@ def test_the_loop_on_the_real_80590ned_with_a_new_quarter(loop_repo, tmp_path):
     assert dict(new) == {sex: v for sex, (_, v) in ADDED_2025KW01.items()}
     # The table the chart comes with, and the CSV download, say so too.
     assert "2025 1e kwartaal" in built["arbeidsparticipatie-reeks"].rows["periode"].tolist()
-    from werkzorg import charts
+    from werkzorg.stats import live_charts as charts
 
     assert "2025 1e kwartaal" in charts.page_csv("arbeidsparticipatie")
     # The age chart is drawn from the full table's year figures (2022 is its last year).
@@ -128,7 +129,7 @@ def test_the_loop_on_the_real_85264ned(loop_repo, tmp_path):
     rc, out, err = run_cli("data", "import", str(data))
     assert rc == 0, err
     built, results = _build_everything()
-    from werkzorg import series
+    from werkzorg.data import series
 
     sel = series.select("nettoarbeidsparticipatie-kerncijfers", Geslacht="Mannen", Leeftijd="15 tot 25 jaar")
     # research series, 2021KW04: 71,7 (tests/test_cbs_audit_fulltable.py)
@@ -137,12 +138,12 @@ def test_the_loop_on_the_real_85264ned(loop_repo, tmp_path):
 
 def test_charts_figures_notebooks_and_audit_select_through_the_series_only():
     """No chart, figure, notebook or audit entry picks cells by a measure name of its own: every
-    selection goes through werkzorg.series (CBS topic key, title in group, dimension labels)."""
+    selection goes through werkzorg.data.series (CBS topic key, title in group, dimension labels)."""
     import re
 
     import yaml
 
-    sources = [ROOT / "src" / "werkzorg" / "charts.py", ROOT / "src" / "werkzorg" / "cijfers.py", *NOTEBOOKS]
+    sources = [ROOT / "src" / "werkzorg" / "stats" / "live_charts.py", ROOT / "src" / "werkzorg" / "stats" / "figures.py", *NOTEBOOKS]
     for path in sources:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"""\[["']measure["']\]\s*(==|\.isin)""", text), path.name

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlparse
 import pytest
 import yaml
 
-from werkzorg import explorer
+from werkzorg.explorer import page as explorer
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES_DIR = ROOT / "book" / "oefenen"

@@ -7,7 +7,14 @@ import copy
 import pytest
 import yaml
 
-from werkzorg.params import STATUSES, ParamsError, available_years, load_params, load_params_file, params_dir
+from werkzorg.data.params import (
+    STATUSES,
+    ParamsError,
+    available_years,
+    load_params,
+    load_params_file,
+    params_dir,
+)
 
 
 def test_years_2025_and_2026_are_available():

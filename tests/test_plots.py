@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from werkzorg import plots
+from werkzorg.stats import plot_style as plots
 
 
 def test_source_line_names_table_period_and_date_in_dutch():

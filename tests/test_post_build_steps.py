@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from werkzorg.assets import run_if_inputs_changed
+from werkzorg.sphinxext.light_pages import run_if_inputs_changed
 
 
 def _step(outdir: Path, calls: list[int]):
@@ -45,8 +45,8 @@ _WARM = """
 import json, sys
 from pathlib import Path
 from types import SimpleNamespace
-from werkzorg import sphinx_ext
-from werkzorg.assets import run_if_inputs_changed
+from werkzorg.sphinxext import roles_and_pages as sphinx_ext
+from werkzorg.sphinxext.light_pages import run_if_inputs_changed
 
 outdir = Path(sys.argv[1])
 made = outdir / "_static" / "made.txt"
@@ -58,7 +58,7 @@ app = SimpleNamespace(outdir=str(outdir), builder=SimpleNamespace(format="html")
                       env=SimpleNamespace(found_docs={"book/verkennen/verkenner"}))
 sphinx_ext._write_explorer_grid(app, None)
 sphinx_ext._write_chart_downloads(app, None)
-print(json.dumps(sorted(m for m in ("pandas", "altair", "werkzorg.charts", "werkzorg.explorer") if m in sys.modules)))
+print(json.dumps(sorted(m for m in ("pandas", "altair", "werkzorg.stats.live_charts", "werkzorg.explorer.page") if m in sys.modules)))
 """
 
 

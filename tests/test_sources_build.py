@@ -13,7 +13,7 @@ import jupytext
 import nbformat
 import pytest
 
-from werkzorg import sources
+from werkzorg.sphinxext import sources
 
 ROOT = Path(__file__).resolve().parents[1]
 

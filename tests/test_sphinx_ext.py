@@ -50,7 +50,7 @@ def _project(tmp_path: Path, page: str) -> Path:
     (src / "data" / "gidsen" / "gids.yaml").write_text(GIDS, encoding="utf-8")
     (src / "refs.bib").write_text(BIB, encoding="utf-8")
     (src / "conf.py").write_text(
-        "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'werkzorg.sphinx_ext']\n"
+        "extensions = ['myst_parser', 'sphinxcontrib.bibtex', 'werkzorg.sphinxext']\n"
         "bibtex_bibfiles = ['refs.bib']\n"
         "werkzorg_claims_overview = 'claims'\n"
         "exclude_patterns = ['data']\n",
@@ -178,7 +178,7 @@ def test_editing_claims_yaml_updates_pages_on_an_incremental_build(tmp_path):
 
 
 def test_a_model_parameter_renders_from_data_params_with_its_source(tmp_path):
-    from werkzorg.params import load_params
+    from werkzorg.data.params import load_params
 
     p = load_params(2025)
     out, _ = _build(_project(tmp_path, "# P\n\nJe houdt {param}`2025:vl_r_rate` en hooguit {param}`2025:vl_n_months`.\n"))

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from glossary_source import glossary_term_groups
 
-from werkzorg import tools
+from werkzorg.data import toolbox as tools
 from werkzorg.paths import data_dir, repo_root
 
 CSV_PATH = data_dir() / "tools.csv"
@@ -241,7 +241,7 @@ def test_a_bad_question_list_is_named(tmp_path):
 # --- the template escapes data and gives every tool one anchor ---------------------------
 
 def _render(data, **options) -> str:
-    # The same Jinja settings as werkzorg.render.RenderData.
+    # The same Jinja settings as werkzorg.sphinxext.render_data.RenderData.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE.parent)), undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
@@ -277,7 +277,7 @@ def test_the_filter_part_counts_all_tools_and_offers_only_used_forms():
 # --- target groups and synonyms (issue 23) -----------------------------------------------
 
 def test_every_target_group_tag_is_named_in_the_tools_own_text():
-    from werkzorg.tools import load_target_groups, normalise_word
+    from werkzorg.data.toolbox import load_target_groups, normalise_word
     words = {g.id: [normalise_word(w) for w in g.words] for g in load_target_groups()}
     for r in ROWS:
         own = normalise_word(" ".join(r[c] for c in TEXT_FIELDS))
@@ -286,7 +286,7 @@ def test_every_target_group_tag_is_named_in_the_tools_own_text():
 
 
 def test_every_target_group_has_tools_and_tools_name_their_groups():
-    from werkzorg.tools import load_target_groups
+    from werkzorg.data.toolbox import load_target_groups
     groups = load_target_groups()
     assert len(groups) >= 8
     for g in groups:
@@ -302,7 +302,7 @@ def test_use_source_says_whether_the_guide_gives_the_advice():
 
 
 def test_the_glossary_synonyms_join_the_one_list_without_merging_two_target_groups():
-    from werkzorg.tools import load_target_groups, normalise_word, synonym_groups
+    from werkzorg.data.toolbox import load_target_groups, normalise_word, synonym_groups
     glossary = glossary_term_groups()
     assert any(len(g) > 1 for g in glossary), "the glossary parser found no term with several names"
     merged = synonym_groups(glossary)

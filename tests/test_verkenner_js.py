@@ -1,8 +1,8 @@
 """The explorer page computes with a JavaScript port of the household model
-(src/werkzorg/static/huishouden.js). These tests run that file in Node on thousands of generated
-households and check every output the page uses against werkzorg.household.evaluate, and the
+(src/werkzorg/explorer/static/huishouden.js). These tests run that file in Node on thousands of generated
+households and check every output the page uses against werkzorg.model.household.evaluate, and the
 page's own state -> model input mapping (the page glue, _static/verkenner.js) against
-werkzorg.explorer.inputs_for_state. Node ships with the Debian chromium test setup; the tests fail
+werkzorg.explorer.page.inputs_for_state. Node ships with the Debian chromium test setup; the tests fail
 (not skip) without it, because the page would otherwise be unchecked.
 """
 
@@ -17,12 +17,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from werkzorg import explorer
-from werkzorg import household as hh
-from werkzorg.params import load_params
+from werkzorg.data.params import load_params
+from werkzorg.explorer import page as explorer
+from werkzorg.model import household as hh
 
 ROOT = Path(__file__).resolve().parents[1]
-MODEL_JS = ROOT / "src" / "werkzorg" / "static" / "huishouden.js"
+MODEL_JS = ROOT / "src" / "werkzorg" / "explorer" / "static" / "huishouden.js"
 GLUE_JS = ROOT / "_static" / "verkenner.js"
 
 #: Outputs the page shows or uses, compared to the euro cent.
@@ -158,7 +158,7 @@ def generated_states(n: int, seed: int) -> list[dict]:
 
 def test_page_shows_the_models_numbers_for_generated_states():
     """Per state: the page's inputFor + model give, for every row of the table (euros per month,
-    rounded) and both phases of the disregard, what werkzorg.explorer.outputs_for gives."""
+    rounded) and both phases of the disregard, what werkzorg.explorer.page.outputs_for gives."""
     states = generated_states(400, seed=7)
     payload = explorer.grid_payload()
     script = f"""

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from werkzorg import cbs  # noqa: E402
+from werkzorg.data import cbs  # noqa: E402
 
 NOTEBOOKS = ["arbeidsparticipatie", "deeltijd", "economische-zelfstandigheid", "migratieachtergrond", "zorg-in-cijfers"]
 SEXES = [("T001038", "Totaal mannen en vrouwen"), ("3000   ", "Mannen"), ("4000   ", "Vrouwen")]

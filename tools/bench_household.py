@@ -1,8 +1,8 @@
 """Benchmark the household model and the static explorer.
 
 Prints
-1. scenarios per second for the vectorised model (werkzorg.household.evaluate), goal >= 100,000;
-2. scenarios per second for the page's model (src/werkzorg/static/huishouden.js in Node, one
+1. scenarios per second for the vectorised model (werkzorg.model.household.evaluate), goal >= 100,000;
+2. scenarios per second for the page's model (src/werkzorg/explorer/static/huishouden.js in Node, one
    scenario per call as the page calls it), and the size of the explorer's data script;
 3. the latency from a control change (the hours slider, whole hours) to the updated numbers and
    chart in headless Chromium (median over repeated changes), goal <= 50 ms;

@@ -2,7 +2,7 @@
 
 One-off builder, kept so the extracts can be re-made and reviewed: it reads the research
 folder (facts.csv, series_*.csv; every row with its source URL and evidence level), keeps
-only rows whose value was *seen* (derived shares are recomputed by werkzorg.audit, never
+only rows whose value was *seen* (derived shares are recomputed by werkzorg.data.audit, never
 copied), maps them to the tidy snapshot shape and writes data/cbs/<table>.csv and the
 manifest. A refresh (`python -m werkzorg data refresh`) or an import replaces an extract by
 the full table.
@@ -22,7 +22,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from werkzorg import cbs  # noqa: E402
+from werkzorg.data import cbs  # noqa: E402
 
 SEX = {"mannen": ("3000", "Mannen"), "vrouwen": ("4000", "Vrouwen"), "totaal": ("T001038", "Totaal mannen en vrouwen"),
        "Totaal mannen en vrouwen": ("T001038", "Totaal mannen en vrouwen")}

@@ -18,7 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import cbs
+from .data import cbs
 
 #: How a user runs the command line from the repository (README, analyst page).
 COMMAND = ".venv/bin/python -m werkzorg"
@@ -50,7 +50,7 @@ def _print_change(change: dict, out, dry_run: bool = False) -> None:
 
 def _claims_using(tables: list[str]) -> list[str]:
     """Ids of the claims whose audit reads one of ``tables``."""
-    from . import audit, series
+    from .data import audit, series
 
     out = []
     try:
@@ -76,8 +76,8 @@ def _closing(tables: list[str], out) -> None:
 
 
 def _guard(df, tid: str, title: str | None, force: bool) -> None:
-    """Refuse to replace a table the book uses when it does not match (see werkzorg.import_guard)."""
-    from . import import_guard as guard
+    """Refuse to replace a table the book uses when it does not match (see werkzorg.data.import_guard)."""
+    from .data import import_guard as guard
 
     man = cbs.Manifest.load()
     if tid not in man.tables or tid not in guard.book_tables():
@@ -127,7 +127,7 @@ def cmd_refresh(args, out=sys.stdout, err=sys.stderr, get_json=None) -> int:
         except cbs.CBSDataError as exc:
             print(f"Fout: {exc}\nEr is niets veranderd.", file=err)
             return 1
-    from . import import_guard as guard
+    from .data import import_guard as guard
 
     if fetched:
         guard.keep_previous(list(fetched))
@@ -162,7 +162,7 @@ def cmd_import(args, out=sys.stdout, err=sys.stderr) -> int:
         tids = sorted(set(df["table_id"]))
         if len(tids) == 1:
             _guard(df, tids[0], title, args.vervang_tabel)
-        from . import import_guard as guard
+        from .data import import_guard as guard
 
         change = cbs.install_table(df, source=str(path), title=title, origin=f"CBS-download {path.name}",
                                    allow_unlabelled=args.zonder_labels, dry_run=args.dry_run,
@@ -179,7 +179,7 @@ def cmd_import(args, out=sys.stdout, err=sys.stderr) -> int:
 
 
 def cmd_restore(args, out=sys.stdout, err=sys.stderr) -> int:
-    from . import import_guard as guard
+    from .data import import_guard as guard
 
     try:
         info = guard.restore()
@@ -213,8 +213,8 @@ def cmd_check(args, out=sys.stdout, err=sys.stderr) -> int:
 
 
 def cmd_audit(args, out=sys.stdout, err=sys.stderr) -> int:
-    from . import audit
-    from .claims import load_claims
+    from .data import audit
+    from .data.claims import load_claims
 
     claims = load_claims()
     results = audit.run_audit(claims)

@@ -18,7 +18,7 @@ issue 312; pull request 311 there also polls in short steps). The kernel version
 becomes a series of polls of at most :data:`SLICE` seconds, each ending in that non-blocking
 check, so a missed wake-up costs at most a slice. Waiting for messages is otherwise unchanged
 (the same deadline, ``Empty`` when it passes). It is installed by ``tools/run_notebooks.py``, by
-the test session (``tests/conftest.py``) and, as a Sphinx extension set up by ``werkzorg.sphinx_ext``,
+the test session (``tests/conftest.py``) and, as a Sphinx extension set up by ``werkzorg.sphinxext``,
 in the book build, whose notebooks MyST-NB executes in the build's own process.
 """
 

@@ -9,7 +9,7 @@ import yaml
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from werkzorg import explorer
+from werkzorg.explorer import page as explorer
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

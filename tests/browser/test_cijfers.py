@@ -6,8 +6,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from werkzorg import audit
-from werkzorg.claims import load_claims
+from werkzorg.data import audit
+from werkzorg.data.claims import load_claims
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -1,4 +1,4 @@
-"""The cut stylesheets look exactly like the full ones (issue 11, werkzorg.csspurge).
+"""The cut stylesheets look exactly like the full ones (issue 11, werkzorg.postbuild.csspurge).
 
 After the build the theme's stylesheets are cut to the selectors the site can use. A reader must
 not see any difference. The test serves a second copy of the site with the stylesheets as the
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import serve_below_subpath
 
-from werkzorg import csspurge
+from werkzorg.postbuild import csspurge
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -1,6 +1,6 @@
 """The handouts a trainer prints: `make handouts` turns the pages of data/handouts.yaml into PDFs.
 
-Each handout is printed once with :func:`werkzorg.handouts.build_handouts` (headless Chromium,
+Each handout is printed once with :func:`werkzorg.postbuild.handouts.build_handouts` (headless Chromium,
 the pages' own print CSS). What a trainer would notice is checked: the PDF is there, it has the
 expected number of A4 sheets, it carries the handout's title, it holds no navigation of the
 site, every case card and every worksheet starts on a sheet of its own, and a worksheet never
@@ -17,8 +17,8 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from werkzorg.handouts import build_course_packs, build_handouts, load_course_packs, load_handouts
 from werkzorg.paths import data_dir, repo_root
+from werkzorg.postbuild.handouts import build_course_packs, build_handouts, load_course_packs, load_handouts
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -2,8 +2,8 @@
 
 Moving a control changes the numbers and the chart to the value the Python household model gives
 for that state. The expected values are computed here: the link or the controls are read into a
-state as werkzorg.explorer reads them (state_from_query) and the Python model is called on it
-(werkzorg.explorer.outputs_for); nothing is read from the page's own computation.
+state as werkzorg.explorer.page reads them (state_from_query) and the Python model is called on it
+(werkzorg.explorer.page.outputs_for); nothing is read from the page's own computation.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from werkzorg import explorer, household
-from werkzorg.params import load_params
+from werkzorg.data.params import load_params
+from werkzorg.explorer import page as explorer
+from werkzorg.model import household
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -522,6 +523,6 @@ def test_print_sheet_for_the_conversation(browser, page_url, read_logs, clean_lo
     now, wished = model(q, uren1=0), model(q)
     assert "2026" in text and "Nu:" in text and "Gewenst:" in text and "Wat er niet in zit" in text
     assert "doelgroepouder" in text.lower()
-    euro = lambda v: ("− " if v < 0 else "") + "€\u00a0" + f"{abs(v):,}".replace(",", ".")
+    euro = lambda v: ("−\u00a0" if v < 0 else "") + "€\u00a0" + f"{abs(v):,}".replace(",", ".")
     assert euro(month(wished, "dt")) in text and euro(month(now, "dt")) in text, text[:400]
     _clean(read_logs, browser)

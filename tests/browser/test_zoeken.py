@@ -79,7 +79,7 @@ def test_the_browser_finds_every_word_of_the_book_in_the_index(search_page, buil
     """Each word of every page, stemmed as the browser stems a query, is a term of the index."""
     from sphinx.search import IndexBuilder  # noqa: F401  (the project's Sphinx)
 
-    from werkzorg.lezers import SearchDutchAligned
+    from werkzorg.sphinxext.wayfinding import SearchDutchAligned
 
     stop = _stopwords(search_page)
     words: set[str] = set()
@@ -173,8 +173,8 @@ def test_words_from_headings_and_glossary_are_found_on_their_own_pages(search_pa
 def test_words_for_help_with_violence_put_the_safety_protocol_first(search_page, page_url, query):
     """A volunteer whose participant tells about violence types one of these words: the
     protocol with the phone numbers is the first result (the words come from
-    werkzorg.lezers.SAFETY_SEARCH_WORDS, which the protocol page is indexed under)."""
-    from werkzorg.lezers import SAFETY_DOC, SAFETY_SEARCH_WORDS
+    werkzorg.sphinxext.wayfinding.SAFETY_SEARCH_WORDS, which the protocol page is indexed under)."""
+    from werkzorg.sphinxext.wayfinding import SAFETY_DOC, SAFETY_SEARCH_WORDS
 
     assert query.lower() in SAFETY_SEARCH_WORDS
     found = _search(search_page, page_url, query)
