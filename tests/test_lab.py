@@ -107,7 +107,7 @@ def test_run_notebooks_reports_success_and_failure(tmp_path):
     bad = tmp_path / "kapot.md"
     head = ("---\njupytext:\n  text_representation:\n    extension: .md\n    format_name: myst\n"
             "kernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n")
-    good.write_text(head + "# Goed\n\n```{code-cell} ipython3\nfrom werkzorg import cbs\nprint(len(cbs.load_all()))\n```\n")
+    good.write_text(head + "# Goed\n\n```{code-cell} ipython3\nfrom werkzorg.data import cbs\nprint(len(cbs.load_all()))\n```\n")
     bad.write_text(head + "# Kapot\n\n```{code-cell} ipython3\n1 / 0\n```\n")
     out = tmp_path / "out"
     res = subprocess.run([sys.executable, str(REPO / "tools" / "run_notebooks.py"), str(good), str(bad), "--out", str(out)],
