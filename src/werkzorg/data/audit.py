@@ -48,7 +48,11 @@ import yaml
 from .. import format_nl
 from ..paths import data_dir, repo_root
 from . import cbs, series
-from .claims import Claim, load_claims
+from .claims import (  # the anchor lives with the claims: no pandas to import it
+    CLAIM_ANCHOR,
+    Claim,
+    load_claims,
+)
 
 STATUSES = ("klopt", "afgerond", "andere definitie", "niet te controleren", "wijkt af")
 METHODS = ("computed", "looked up", "cited only")
@@ -508,9 +512,6 @@ def headline_text(results: dict[str, AuditResult], manifest: dict[str, dict]) ->
 
 
 # --------------------------------------------------------------------------- guide vs data vs latest
-
-#: The anchor of a claim's entry on the claims page (``#claim-<id>``), for every link to it.
-CLAIM_ANCHOR = "claim-"
 
 
 def claims_page() -> str:

@@ -36,6 +36,9 @@ UNITS = {
 }
 
 REQUIRED = ("id", "statement", "values", "unit", "period", "population", "guides", "authority", "cite")
+
+#: The anchor of a claim's entry on the claims page (``#claim-<id>``), for every link to it.
+CLAIM_ANCHOR = "claim-"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -28,7 +28,7 @@ from ..data.claims import Claim, ClaimsError, load_claims, resolve
 
 logger = logging.getLogger(__name__)
 
-from ..data.audit import CLAIM_ANCHOR as ANCHOR_PREFIX  # noqa: E402  (one anchor for every link)
+from ..data.claims import CLAIM_ANCHOR as ANCHOR_PREFIX  # noqa: E402  (one anchor for every link)
 
 
 class claim_reference(nodes.inline):
