@@ -131,7 +131,7 @@ def test_each_card_says_where_in_the_guide_the_figure_is_cited(tmp_path):
 
     src = _project(tmp_path, "# Pagina\n\nNiets.\n")
     (src / "conf.py").write_text((src / "conf.py").read_text() + "bibtex_reference_style = 'author_year_nl'\n"
-                                 "import werkzorg.bibstyle\n", encoding="utf-8")
+                                 "import werkzorg.sphinxext.bibstyle\n", encoding="utf-8")
     out, _ = _build(src)
     html = (out / "claims.html").read_text(encoding="utf-8")
     two = _cited_in(html, "drempel-test")
