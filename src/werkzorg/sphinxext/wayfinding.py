@@ -611,7 +611,7 @@ def _write_site_pages(app: Sphinx, exception: Exception | None) -> None:
     icon = '<link rel="icon" href="data:,">\n'  # no icon configured: an empty one, still no request
     favicon = Path(app.confdir) / str(app.config.html_favicon or "")
     if app.config.html_favicon and favicon.suffix == ".svg" and favicon.is_file():
-        svg = urllib.parse.quote(" ".join(favicon.read_text(encoding="utf-8").split()), safe=" =:/\"'")
+        svg = urllib.parse.quote(" ".join(favicon.read_text(encoding="utf-8").split()), safe="=:/'")
         icon = f'<link rel="icon" href="data:image/svg+xml,{html.escape(svg)}">\n'
     (out / "404.html").write_text(NOT_FOUND.replace("{footer}", footer).replace("{icon}", icon), encoding="utf-8")
     index = out / "index.html"
