@@ -75,3 +75,15 @@ def start_in_background(out_root: Path, run_id: str) -> subprocess.Popen:
 if __name__ == "__main__":
     ensure(Path(sys.argv[1]), sys.argv[2])
     os._exit(0)
+
+
+#: What in the built site is no book page: vendored third-party files and the build's own reports.
+NOT_READER_PAGES = ("_static/", "vendor/", "@jupyter-widgets/", "reports/")
+
+
+def reader_pages(site: Path) -> list[str]:
+    """Every page a reader can open in the built site (the 404 page included), relative and sorted:
+    the one list the whole-site checks share, so no check misses a page another one walks."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return [p for p in pages if not p.startswith(NOT_READER_PAGES)]
+

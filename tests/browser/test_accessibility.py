@@ -20,6 +20,7 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
+from sitebuild import reader_pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -31,8 +32,7 @@ BLOCKING = {"serious", "critical"}
 
 def _all_pages(built_site: Path) -> list[str]:
     """The same page list as tests/browser/test_site.py::_all_pages."""
-    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
-    return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
+    return reader_pages(built_site)
 
 
 def _load_fetch_axe():

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import serve_below_subpath
+from sitebuild import reader_pages
 
 from werkzorg.postbuild import csspurge
 
@@ -80,8 +81,7 @@ def full_css_site(built_site: Path):
 def _pages(site: Path) -> list[str]:
     """The first and the last page of every folder of the site (each folder is a part of the book
     with its own kinds of pages), and the pages named below."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    pages = [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
+    pages = reader_pages(site)
     by_folder: dict[str, list[str]] = {}
     for p in pages:
         by_folder.setdefault(p.rsplit("/", 1)[0] if "/" in p else "", []).append(p)

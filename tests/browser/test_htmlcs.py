@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+from sitebuild import reader_pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -23,8 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _all_pages(built_site: Path) -> list[str]:
     """Every page a reader can open (the same list as the axe test), the 404 page included."""
-    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
-    return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
+    return reader_pages(built_site)
 
 
 @pytest.fixture(scope="session")

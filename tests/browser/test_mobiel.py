@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sitebuild import reader_pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -102,8 +103,7 @@ def test_key_page_does_not_scroll_sideways_on_a_phone(phone, built_site: Path, p
 
 def _all_pages(built_site: Path) -> list[str]:
     """The same page list as tests/browser/test_site.py::_all_pages."""
-    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
-    return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
+    return reader_pages(built_site)
 
 
 #: Table cells a reader cannot see whole: beyond the screen's edge, or cut off by a box that

@@ -10,6 +10,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+from sitebuild import reader_pages
 
 from werkzorg.data.claims import CLAIM_ANCHOR, load_claims
 
@@ -65,9 +66,7 @@ def test_a_claim_in_prose_links_to_its_entry_in_the_overview(browser, page_url, 
 
 
 def _all_pages(built_site: Path) -> list[str]:
-    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
-    # Vendored third-party files and the build's own report pages are not book pages.
-    return [p for p in pages if not p.startswith(("_static/", "vendor/", "@jupyter-widgets/", "reports/"))]
+    return reader_pages(built_site)
 
 
 #: Every page is checked, in 3 parts (page 1, 4, … in the first): the two test processes of
