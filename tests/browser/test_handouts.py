@@ -1,6 +1,6 @@
 """The handouts a trainer prints: `make handouts` turns the pages of data/handouts.yaml into PDFs.
 
-Each handout is printed once with :func:`werkzorg.postbuild.handouts.build_handouts` (headless Chromium,
+Each handout is printed once with :func:`werkzorg.postbuild.handouts.build_handouts` (one headless Chromium for all,
 the pages' own print CSS). What a trainer would notice is checked: the PDF is there, it has the
 expected number of A4 sheets, it carries the handout's title, it holds no navigation of the
 site, every case card and every worksheet starts on a sheet of its own, and a worksheet never
