@@ -20,6 +20,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -183,13 +184,15 @@ class Printer:
     ``@page`` rule, no header or footer. Without chromedriver, each page gets its own Chromium.
     """
 
-    def __init__(self) -> None:
-        self._driver = None
+    def __init__(self, driver: Any = None) -> None:
+        """``driver``: a selenium Chromium session to print with (kept open), else one is started."""
+        self._driver = driver
+        self._own = driver is None
         self._profile: tempfile.TemporaryDirectory | None = None
 
     def __enter__(self) -> Printer:
         driver_exe = shutil.which("chromedriver")
-        if driver_exe is None:
+        if self._driver is not None or driver_exe is None:
             return self
         from selenium import webdriver
         from selenium.webdriver.chrome.options import Options
@@ -208,9 +211,9 @@ class Printer:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._driver is not None:
+        if self._driver is not None and self._own:
             self._driver.quit()
-            self._driver = None
+        self._driver = None
         if self._profile is not None:
             self._profile.cleanup()
             self._profile = None
@@ -230,10 +233,11 @@ class Printer:
             raise RuntimeError(f"Chromium schreef geen PDF voor {html_file}")
 
 
-def build_handouts(site: Path, out: Path, handouts: list[Handout] | None = None) -> list[Path]:
-    """Print every handout of the built ``site`` into ``out`` (one Chromium for all); return the PDF paths."""
+def build_handouts(site: Path, out: Path, handouts: list[Handout] | None = None, driver: Any = None) -> list[Path]:
+    """Print every handout of the built ``site`` into ``out`` (one Chromium for all, or the selenium
+    session ``driver``); return the PDF paths."""
     written = []
-    with Printer() as printer:
+    with Printer(driver) as printer:
         for h in handouts or load_handouts():
             pdf = out / f"{h.name}.pdf"
             printer.print(site / h.page, pdf)
