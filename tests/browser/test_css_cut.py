@@ -35,11 +35,32 @@ PAGE_TYPES = [
 _FINGERPRINTS = """
 const base = arguments[0];
 const h = (s) => { let x = 2166136261; for (let i = 0; i < s.length; i++) { x ^= s.charCodeAt(i); x = Math.imul(x, 16777619); } return (x >>> 0).toString(36); };
-const style = (cs) => { const parts = new Array(cs.length);
-  for (let i = 0; i < cs.length; i++) parts[i] = cs.getPropertyValue(cs[i]); return parts.join(';').split(base).join('BASE/'); };
-const pseudo = (el, p) => { const cs = getComputedStyle(el, p); return cs.content === 'none' || cs.content === 'normal' ? '' : style(cs); };
-return [...document.querySelectorAll('body *')].map((el) =>
-  h(style(getComputedStyle(el)) + '|' + pseudo(el, '::before') + '|' + pseudo(el, '::after')));
+// Reading a property's name (cs[i]) costs as much as reading its value, and an element has some
+// 900 of them (half are the theme's custom properties). The names are read once per element
+// only where they can differ from its parent's: custom properties inherit, so an element with as
+// many properties as its parent has the same ones (longhands are always all there). Properties
+// registered with @property may not inherit: then every element's names are read. The same holds
+// for ::before and ::after, which inherit from their element.
+const registered = [...document.styleSheets].some((sheet) => {
+  try { return [...sheet.cssRules].some((r) => r.constructor.name === 'CSSPropertyRule'); } catch (e) { return true; }
+});
+const namesOf = new Map();
+const names = (el, cs) => {
+  const up = registered ? undefined : namesOf.get(el.parentElement);
+  if (up && up.length === cs.length) { namesOf.set(el, up); return up; }
+  const own = new Array(cs.length);
+  for (let i = 0; i < cs.length; i++) own[i] = cs[i];
+  namesOf.set(el, own);
+  return own;
+};
+const style = (cs, list) => { const parts = new Array(list.length);
+  for (let i = 0; i < list.length; i++) parts[i] = cs.getPropertyValue(list[i]); return parts.join(';').split(base).join('BASE/'); };
+const pseudo = (el, list, p) => { const cs = getComputedStyle(el, p);
+  if (cs.content === 'none' || cs.content === 'normal') return '';
+  if (registered || cs.length !== list.length) { list = new Array(cs.length); for (let i = 0; i < cs.length; i++) list[i] = cs[i]; }
+  return style(cs, list); };
+return [...document.querySelectorAll('body *')].map((el) => { const cs = getComputedStyle(el), list = names(el, cs);
+  return h(style(cs, list) + '|' + pseudo(el, list, '::before') + '|' + pseudo(el, list, '::after')); });
 """
 
 #: Cheap signs that scripts are still laying the page out (stacked tables, charts).

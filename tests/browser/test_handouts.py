@@ -1,6 +1,6 @@
 """The handouts a trainer prints: `make handouts` turns the pages of data/handouts.yaml into PDFs.
 
-Each handout is printed once with :func:`werkzorg.postbuild.handouts.build_handouts` (headless Chromium,
+Each handout is printed once with :func:`werkzorg.postbuild.handouts.build_handouts` (one headless Chromium for all,
 the pages' own print CSS). What a trainer would notice is checked: the PDF is there, it has the
 expected number of A4 sheets, it carries the handout's title, it holds no navigation of the
 site, every case card and every worksheet starts on a sheet of its own, and a worksheet never
@@ -32,9 +32,9 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(built_site: Path, tmp_path_factory) -> dict[str, PdfReader]:
+def printed(built_site: Path, tmp_path_factory, browser) -> dict[str, PdfReader]:
     out = tmp_path_factory.mktemp("handouts")
-    pdfs = build_handouts(built_site, out, HANDOUTS)
+    pdfs = build_handouts(built_site, out, HANDOUTS, driver=browser)  # the session's Chromium prints
     assert [p.name for p in pdfs] == [f"{h.name}.pdf" for h in HANDOUTS]
     readers = {p.stem: PdfReader(p) for p in pdfs if p.is_file() and p.stat().st_size > 0}
     packs = build_course_packs(pdfs, out)
