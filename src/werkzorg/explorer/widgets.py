@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from werkzorg import format_nl
+from werkzorg.explorer import controls
 from werkzorg.explorer import page as explorer
 from werkzorg.model import household as hh
 
@@ -105,18 +106,17 @@ def comparison_html(table: pd.DataFrame) -> str:
 
 def _label(name: str, single: bool = False) -> str:
     """A control's Dutch label from the explorer's control description (one source for both explorers)."""
-    c = explorer.CONTROLS[name]
-    return c.get("label_single", c["label"]) if single else c["label"]
+    return controls.control_label(name, single)
 
 
 def _options(name: str) -> list[tuple[str, Any]]:
-    return [(label, value) for value, label in explorer.CONTROLS[name]["options"]]
+    return [(label, value) for value, label in controls.CONTROLS[name]["options"]]
 
 
 def explorer_widget(year: int = 2025):
     """An ipywidgets explorer: household settings, then 'nu' and 'gewenst' side by side, and the comparison.
 
-    The controls carry the labels and options of the page's explorer (:data:`werkzorg.explorer.page.CONTROLS`),
+    The controls carry the labels and options of the page's explorer (:data:`werkzorg.explorer.controls.CONTROLS`),
     and a state becomes a model row the same way (:func:`werkzorg.explorer.page.inputs_for_state`). The widget
     adds care hours per adult, a bijstand switch and the phase of the earnings disregard.
     """
