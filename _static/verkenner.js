@@ -96,7 +96,7 @@
   function evaluateState(state, meta, params, phase) {
     var x = inputFor(state, meta, params, phase), y = String(x.year);
     return window.wzHuishouden.evaluate(x, params[y], meta.model_approx[y],
-      { approx: meta.approx_bits, rules: meta.rule_bits });
+      { approx: meta.approx_bits, rules: meta.rule_bits, when: meta.approx_when });
   }
 
   if (typeof module !== "undefined" && module.exports) {

@@ -219,7 +219,7 @@ def grid_payload() -> dict[str, Any]:
         "controls": CONTROLS, "legacy": LEGACY, "defaults": DEFAULTS, "opvang_auto": OPVANG_AUTO,
         "hours_per_day": HOURS_PER_DAY, "price_above_max": PRICE_ABOVE_MAX, "default_ages": DEFAULT_AGES,
         "rule_bits": hh.RULE_BITS, "rule_text": hh.RULE_TEXT_NL, "refusals": REFUSALS,
-        "approx_bits": APPROX_BITS, "approx_rows": APPROX_ROWS, "approx_params": {}, "model_approx": {},
+        "approx_bits": APPROX_BITS, "approx_when": hh.APPROX_WHEN, "approx_rows": APPROX_ROWS, "approx_params": {}, "model_approx": {},
         "approximations": {}, "thresholds": {}, "rent_default": {}, "wml": {}, "max_rate": {},
         "series_single": [SERIES["n1"], SERIES_SINGLE_N1],
     }
