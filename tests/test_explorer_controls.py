@@ -125,6 +125,8 @@ def test_the_notebook_widget_offers_the_pages_options_under_the_pages_labels():
         if name is None:
             continue
         found[name] = [(value, text) for text, value in options]
+        if name in ("opvang", "kostendelers"):  # the widget shows the description's help as its tooltip
+            assert w.tooltip == controls.CONTROLS[name]["help"], name
     assert {"huishouden", "kinderen", "leeftijd1", "opvang", "opvangsoort", "kostendelers", "ouderleeftijd",
             "jaar"} <= set(found), sorted(found)
     for name, offered in found.items():

@@ -109,6 +109,12 @@ def _label(name: str, single: bool = False) -> str:
     return controls.control_label(name, single)
 
 
+def _help(name: str) -> str | None:
+    """A control's help text from the description (the widget's tooltip), or None. Only for controls
+    whose help holds in the widget too (the wage and price fields here cannot be left empty)."""
+    return controls.CONTROLS[name].get("help")
+
+
 def _options(name: str) -> list[tuple[str, Any]]:
     return [(label, value) for value, label in controls.CONTROLS[name]["options"]]
 
@@ -129,7 +135,8 @@ def explorer_widget(year: int = 2025):
     bijstand = w.Checkbox(value=True, indent=False, layout=wide,
                           description="Bijstand aanvragen als het inkomen onder de norm blijft")
     rent = w.BoundedFloatText(value=float(hh.load_params(year)["rent_default"]), min=0, max=5000, step=10,
-                              description=f"{_label('huur')} (€, 0 = koopwoning)", style=style, layout=wide)
+                              description=f"{_label('huur')} (€, 0 = koopwoning)", tooltip=_help("huur"), style=style,
+                              layout=wide)
     phase = w.Dropdown(options=[(label, code) for code, label in hh.VRIJLATING_PHASES.items()], value=0,
                        description="Vrijlating in de bijstand", style=style, layout=wide)
     n_children = w.Dropdown(options=_options("kinderen"), value=2, description=_label("kinderen"), style=style)
@@ -137,7 +144,7 @@ def explorer_widget(year: int = 2025):
                        description=_label(f"leeftijd{i}"), style=style) for i in range(1, explorer.PAGE_CHILDREN + 1)]
     kind = w.Dropdown(options=_options("opvangsoort"), value="centrum", description=_label("opvangsoort"), style=style, layout=wide)
     price = w.BoundedFloatText(value=11.5, min=0, max=50, step=0.1, description=f"{_label('prijs')} (€)", style=style, layout=wide)
-    housemates = w.Dropdown(options=_options("kostendelers"), value=0, description=_label("kostendelers"), style=style, layout=wide)
+    housemates = w.Dropdown(options=_options("kostendelers"), value=0, description=_label("kostendelers"), tooltip=_help("kostendelers"), style=style, layout=wide)
     age_adults = w.Dropdown(options=[o for o in _options("ouderleeftijd") if o[1] >= 21], value=27,
                             description=_label("ouderleeftijd"), style=style)
 
@@ -150,7 +157,7 @@ def explorer_widget(year: int = 2025):
 
     def column(title: str, h1: int, h2: int, days: Any):
         a1, a2 = adult(1, h1, 20.0, 8), adult(2, h2, 18.0, 20)
-        opvang = w.Dropdown(options=_options("opvang"), value=days, description=_label("opvang"), style=style, layout=wide)
+        opvang = w.Dropdown(options=_options("opvang"), value=days, description=_label("opvang"), tooltip=_help("opvang"), style=style, layout=wide)
         box = w.VBox([w.HTML(f"<h4>{html.escape(title)}</h4>"), *a1.values(), *a2.values(), opvang])
         return box, a1, a2, opvang
 
