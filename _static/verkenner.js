@@ -96,7 +96,7 @@
   function evaluateState(state, meta, params, phase) {
     var x = inputFor(state, meta, params, phase), y = String(x.year);
     return window.wzHuishouden.evaluate(x, params[y], meta.model_approx[y],
-      { approx: meta.approx_bits, rules: meta.rule_bits });
+      { approx: meta.approx_bits, rules: meta.rule_bits, when: meta.approx_when });
   }
 
   if (typeof module !== "undefined" && module.exports) {
@@ -111,6 +111,11 @@
   function euro(v) { return (v < 0 && EURO.format(-v) !== EURO.format(0) ? "\u2212\u00a0" : "") + EURO.format(Math.abs(v)); }
   function signed(v) { return (v > 0 && EURO.format(v) !== EURO.format(0) ? "+\u00a0" : "") + euro(v); }
   function month(v) { return Math.round(v / 12); }
+  // The Dutch label of one option of a control, from the control description (meta.controls).
+  function optionText(control, value) {
+    var o = control.options.filter(function (x) { return String(x[0]) === String(value); })[0];
+    return o ? o[1] : String(value);
+  }
 
   function Explorer(root, data) {
     this.root = root;
@@ -484,10 +489,7 @@
   };
 
   Explorer.prototype.describe = function (s) {
-    var c = this.controls, label = function (name) {
-      var o = c[name].options.filter(function (x) { return String(x[0]) === String(s[name]); })[0];
-      return o ? o[1] : String(s[name]);
-    };
+    var c = this.controls, label = function (name) { return optionText(c[name], s[name]); };
     var single = s.huishouden === "alleen", kids = Number(s.kinderen), meta = this.meta;
     var wage = function (a) {
       var w = s["loon" + a];
@@ -498,7 +500,7 @@
       var ages = [];
       for (var i = 1; i <= kids; i++) ages.push(s["leeftijd" + i]);
       parts.push(label("kinderen") + " (" + ages.join(", ") + " jaar)");
-    } else parts.push("geen kinderen");
+    } else parts.push(label("kinderen"));  // the option for 0 children
     parts.push((single ? "" : "ouder 1 ") + s.uren1 + " uur, " + wage(1));
     if (!single) parts.push("ouder 2 " + s.uren2 + " uur, " + wage(2));
     if (kids) parts.push(daysFor(s, meta) + " dagen opvang" + (s.opvangsoort === "gastouder" ? " bij een gastouder" : ""));
@@ -696,7 +698,7 @@
     });
     var el = this.root.querySelector("#wz-chart"), cur = this.values(s);
     if (el) el.setAttribute("aria-label", "Grafiek: besteedbaar inkomen per maand bij 0 tot 40 uur betaald werk van " +
-      (along === "uren1" ? (s.huishouden === "alleen" ? "de ouder" : "ouder 1") : "ouder 2") + ". Bij " + s[along] +
+      (s.huishouden === "alleen" ? "de ouder" : optionText(this.controls.as, along === "uren1" ? 1 : 2)) + ". Bij " + s[along] +
       " uur: " + euro(cur.out.dt) + " per maand.");
     return pts;
   };

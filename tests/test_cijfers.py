@@ -113,3 +113,21 @@ def test_topic_rows_pick_the_cbs_topic_in_its_group_in_the_full_table():
     lines = [r for r in csv.DictReader((data_dir() / "cbs" / "80590NED.csv").open(encoding="utf-8"))
              if r["measure_label"] == "Niet-seizoengecorrigeerd" and r["measure_group"] == "Netto arbeidsparticipatie"]
     assert set(sel["measure"]) == {"NietSeizoengecorrigeerd_13"} and len(sel) == len(lines) > 0
+
+
+def test_the_notebook_figures_and_the_live_charts_draw_the_same_values():
+    """The bar chart of three definitions and the old unemployment series: the notebook's figure and
+    the site's live chart show the same value for each year, definition and group."""
+    from werkzorg.stats import live_charts
+
+    live = live_charts.participation_definitions().rows
+    assert len(live) >= 6
+    labels = {v[0]: v[3] for v in cijfers.PARTICIPATION_DEFINITIONS.values()}  # live label -> figure label
+    for year in sorted(set(live["jaar"])):
+        nb = {(r.definitie, r.groep): r.value for r in cijfers.participation_definitions(int(year)).itertuples()}
+        site = {(labels[r.kenmerk], r.groep): r.waarde for r in live[live["jaar"] == year].itertuples()}
+        assert nb == pytest.approx(site), year
+    old = cijfers.unemployment_old()
+    old = old[old["freq"] == "jaar"]
+    site = live_charts.unemployment_old().rows
+    assert sorted(zip(old["year"], old["groep"], old["value"].round(2))) == sorted(zip(site["jaar"], site["groep"], site["waarde"]))

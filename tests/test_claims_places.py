@@ -109,7 +109,7 @@ def sections():
         from naast_elkaar import guide_sections
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    from werkzorg.sphinxext.guide_locations import load_gidsen
+    from werkzorg.data.guides import load_gidsen
 
     gidsen = load_gidsen(ROOT / "data" / "gidsen")
     return {key: {lid: _norm(text) for lid, text in guide_sections(g, folder).items()} for key, g in gidsen.items()}

@@ -192,3 +192,25 @@ def test_a_model_parameter_renders_from_data_params_with_its_source(tmp_path):
 def test_an_unknown_parameter_fails_the_build_naming_the_page(tmp_path, ref):
     with pytest.raises(Exception, match="page"):
         _build(_project(tmp_path, f"# P\n\n{{param}}`{ref}`\n"), warningiserror=False)
+
+
+def test_the_explorer_role_renders_the_label_the_explorer_page_shows(tmp_path):
+    from werkzorg.explorer.controls import CONTROLS, option_label
+
+    page = "# P\n\nKies bij {verkenner}`huishouden` voor {verkenner}`huishouden=alleenstaand`.\n"
+    out, _ = _build(_project(tmp_path, page))
+    html = (out / "page.html").read_text(encoding="utf-8")
+    assert f">{CONTROLS['huishouden']['label']}</em> voor" in html
+    assert f">{option_label('huishouden', 'alleen')}</em>." in html  # an alias names the same option
+
+
+@pytest.mark.parametrize(("ref", "named", "existing"), [
+    ("huishoudens", "'huishoudens'", "huishouden, kinderen"),
+    ("opvang=6", "'6'", "uren, 0, 1, 2, 3, 4, 5"),
+    ("huur=650", "'huur'", "without options"),
+])
+def test_an_unknown_explorer_option_fails_the_build_naming_file_name_and_what_exists(tmp_path, ref, named, existing):
+    with pytest.raises(SphinxError) as exc:
+        _build(_project(tmp_path, f"# P\n\nKies {{verkenner}}`{ref}`.\n"), warningiserror=False)  # fails even without -W
+    message = str(exc.value)
+    assert "page.md" in message and named in message and existing in message, message

@@ -81,7 +81,7 @@ process.stdout.write(JSON.stringify(out));
 """
     payload = {"rows": rows, "params": _params_json(),
                "approx": {str(y): hh.approx_params(load_params(y)) for y in (2025, 2026)},
-               "bits": {"approx": hh.APPROX_BITS, "rules": hh.RULE_BITS}}
+               "bits": {"approx": hh.APPROX_BITS, "rules": hh.RULE_BITS, "when": hh.APPROX_WHEN}}
     done = subprocess.run([_node(), "-e", script], input=json.dumps(payload), capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 
@@ -168,7 +168,7 @@ const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const meta = input.data.meta, params = input.data.params;
 const out = input.states.map(s => [0, 1, 2].map(ph => {{
   const x = glue.inputFor(s, meta, params, ph), y = String(x.year);
-  return model.evaluate(x, params[y], meta.model_approx[y], {{approx: meta.approx_bits, rules: meta.rule_bits}});
+  return model.evaluate(x, params[y], meta.model_approx[y], {{approx: meta.approx_bits, rules: meta.rule_bits, when: meta.approx_when}});
 }}));
 process.stdout.write(JSON.stringify(out));
 """
@@ -205,3 +205,72 @@ process.stdout.write(JSON.stringify(out));
         else:
             assert js == py, (name, text, js, py)
     assert explorer.coerce("uren1", "18") == 18  # a link with 18 hours keeps 18 hours
+
+
+#: Values per input field of the model for the approximation check: the household types (single,
+#: couple; on and off bijstand; each disregard phase; housemates; adults under 27) crossed with
+#: incomes around the bijstand norm and children whose age decides the kgb supplements.
+INPUT_SPACE = {
+    "year": None,  # every year with parameters
+    "couple": [False, True], "bijstand": [False, True], "vrijlating": [0, 1, 2], "kostendelers": [0, 1],
+    "under27": [False, True], "rent": [0.0, 640.0],
+    ("wage1", "hours1", "wage2", "hours2"): [(14.0, 0.0, 14.0, 0.0), (14.0, 12.0, 14.0, 0.0), (14.0, 20.0, 14.0, 8.0),
+                                              (16.0, 32.0, 14.0, 16.0), (25.0, 40.0, 25.0, 40.0),
+                                              # toetsingsinkomen near the end of zorgtoeslag (single; couple)
+                                              (20.05, 36.0, 14.0, 0.0), (25.15, 36.0, 14.0, 0.0)],
+    "children": [[], [(1, "dagopvang", 30.0)], [(8, "bso", 12.0), (13, "", 0.0)], [(3, "gastouder", 20.0), (16, "", 0.0)]],
+}
+
+
+def _household_types() -> pd.DataFrame:
+    import itertools
+
+    from werkzorg.data.params import available_years
+
+    space = dict(INPUT_SPACE, year=available_years())
+    covered = {f for key in space for f in (key if isinstance(key, tuple) else (key,))} | {"care1", "care2"}
+    child_fields = {f for f in hh.INPUT_FIELDS if f.startswith("child")}
+    assert set(hh.INPUT_FIELDS) - child_fields - covered == set(), "give the new input field values here"
+    rows = []
+    for combo in itertools.product(*space.values()):
+        row = dict(hh.INPUT_FIELDS)
+        for key, value in zip(space, combo):
+            if key == "children":
+                for i, (age, care, hours) in enumerate(value, start=1):
+                    row.update({f"child{i}_age": float(age), f"child{i}_care": care, f"child{i}_care_hours": hours,
+                                f"child{i}_price": 11.0 if care else 0.0})
+            elif isinstance(key, tuple):
+                row.update(zip(key, value))
+            else:
+                row[key] = value
+        if not row["couple"]:
+            row["wage2"], row["hours2"] = 0.0, 0.0
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def test_approximation_marks_agree_for_every_household_type():
+    """The "≈" bits of the page's model and the Python model, for every household type the model
+    takes (couples on bijstand too), both reading data/params/approximations.yaml."""
+    df = _household_types()
+    expected = hh.evaluate(df)
+    got = _run_model_js(_rows_for_js(df))
+    bad = [(i, int(js["approx"]), int(py)) for i, (js, py) in enumerate(zip(got, expected["approx"])) if int(js["approx"]) != int(py)]
+    assert not bad, [(df.iloc[i][["year", "couple", "bijstand", "vrijlating", "kostendelers"]].to_dict(), js, py)
+                     for i, js, py in bad[:5]]
+    # the cases reach every bit some year marks, and couples on bijstand carry their own norm's bit
+    years_marked = set().union(*(hh.approx_params(load_params(int(y))) for y in df["year"].unique()))
+    seen = {bit for bit, value in hh.APPROX_BITS.items() if (expected["approx"] & value).any()}
+    assert years_marked <= seen, years_marked - seen
+    couples_on_bb = expected[df["couple"].to_numpy() & (expected["bijstand"] > 0).to_numpy()]
+    assert len(couples_on_bb) > 100 and (couples_on_bb["approx"] & hh.APPROX_BITS["bijstand_couple"]).any()
+
+
+def test_the_approximation_map_names_parameters_and_conditions_that_exist():
+    from werkzorg.data.params import available_years
+
+    known = set().union(*(set(load_params(y)) for y in available_years()))
+    for name, entry in hh.APPROX_MAP.items():
+        assert set(entry["params"]) <= known, (name, set(entry["params"]) - known)
+        assert set(entry["when"]) <= set(hh.APPROX_CONDITIONS), name
+    assert explorer.grid_payload()["meta"]["approx_when"] == hh.APPROX_WHEN  # the page gets the same map

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from werkzorg.sphinxext.guide_locations import CITE_ROLE, Gids, load_gidsen, parse_targets, split_post  # noqa: E402
+from werkzorg.data.guides import CITE_ROLE, Gids, load_gidsen, parse_targets, split_post  # noqa: E402
 
 # Data fields that cite a guide location without a cite role: `{key: <bib key>, section: <id>}`.
 DATA_REF = re.compile(r"key:\s*(?P<key>[a-z0-9_]+)\s*,\s*section:\s*\"[^\"]*\"\s*,\s*plek:\s*\"(?P<post>[^\"]+)\"")

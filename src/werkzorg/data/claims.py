@@ -231,23 +231,15 @@ def _parse_guide_places(
 
 
 def load_guide_places(folder: Path | str | None = None) -> dict[str, dict[str, str]]:
-    """The places each guide has: ``{bib key: {place id: title}}`` from ``data/gidsen/*.yaml``.
+    """The places each guide has: ``{bib key: {place id: title}}`` from ``data/gidsen/*.yaml``,
+    read by :func:`werkzorg.data.guides.load_gidsen` (the one reader, also used by the build)."""
+    from .guides import GidsLocatieFout, load_gidsen
 
-    A light reader: the full loader with its own checks is :func:`werkzorg.sphinxext.guide_locations.load_gidsen`
-    (a layer above this module), which the build uses.
-    """
     folder = Path(folder) if folder is not None else data_dir() / "gidsen"
-    out: dict[str, dict[str, str]] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise ClaimsError(f"{path}: geen geldige YAML ({exc})") from exc
-        out[str(raw.get("key") or path.stem)] = {
-            str(item.get("id", "")).strip(): str(item.get("titel", "")).strip()
-            for item in raw.get("locaties") or [] if isinstance(item, dict)
-        }
-    return out
+    try:
+        return {key: dict(g.locaties) for key, g in load_gidsen(folder).items()}
+    except GidsLocatieFout as exc:
+        raise ClaimsError(f"{folder}: {exc}") from exc
 
 
 def load_claims(

@@ -1,4 +1,5 @@
-"""The household explorer: the page's controls, grid and chart (:mod:`.page`), the notebook's
+"""The household explorer: the one description of its controls (:mod:`.controls`), the page's
+form, grid and chart (:mod:`.page`), the notebook's
 ipywidgets version (:mod:`.widgets`) and the model the page runs in the browser
 (``static/huishouden.js``, a port of :mod:`werkzorg.model.household`).
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import warnings
 
-_SUBMODULES = {"page", "widgets"}
+_SUBMODULES = {"controls", "page", "widgets"}
 
 
 def __getattr__(name: str):

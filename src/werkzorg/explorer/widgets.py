@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from werkzorg import format_nl
+from werkzorg.explorer import controls
 from werkzorg.explorer import page as explorer
 from werkzorg.model import household as hh
 
@@ -105,18 +106,23 @@ def comparison_html(table: pd.DataFrame) -> str:
 
 def _label(name: str, single: bool = False) -> str:
     """A control's Dutch label from the explorer's control description (one source for both explorers)."""
-    c = explorer.CONTROLS[name]
-    return c.get("label_single", c["label"]) if single else c["label"]
+    return controls.control_label(name, single)
+
+
+def _help(name: str) -> str | None:
+    """A control's help text from the description (the widget's tooltip), or None. Only for controls
+    whose help holds in the widget too (the wage and price fields here cannot be left empty)."""
+    return controls.CONTROLS[name].get("help")
 
 
 def _options(name: str) -> list[tuple[str, Any]]:
-    return [(label, value) for value, label in explorer.CONTROLS[name]["options"]]
+    return [(label, value) for value, label in controls.CONTROLS[name]["options"]]
 
 
 def explorer_widget(year: int = 2025):
     """An ipywidgets explorer: household settings, then 'nu' and 'gewenst' side by side, and the comparison.
 
-    The controls carry the labels and options of the page's explorer (:data:`werkzorg.explorer.page.CONTROLS`),
+    The controls carry the labels and options of the page's explorer (:data:`werkzorg.explorer.controls.CONTROLS`),
     and a state becomes a model row the same way (:func:`werkzorg.explorer.page.inputs_for_state`). The widget
     adds care hours per adult, a bijstand switch and the phase of the earnings disregard.
     """
@@ -129,7 +135,8 @@ def explorer_widget(year: int = 2025):
     bijstand = w.Checkbox(value=True, indent=False, layout=wide,
                           description="Bijstand aanvragen als het inkomen onder de norm blijft")
     rent = w.BoundedFloatText(value=float(hh.load_params(year)["rent_default"]), min=0, max=5000, step=10,
-                              description=f"{_label('huur')} (€, 0 = koopwoning)", style=style, layout=wide)
+                              description=f"{_label('huur')} (€, 0 = koopwoning)", tooltip=_help("huur"), style=style,
+                              layout=wide)
     phase = w.Dropdown(options=[(label, code) for code, label in hh.VRIJLATING_PHASES.items()], value=0,
                        description="Vrijlating in de bijstand", style=style, layout=wide)
     n_children = w.Dropdown(options=_options("kinderen"), value=2, description=_label("kinderen"), style=style)
@@ -137,7 +144,7 @@ def explorer_widget(year: int = 2025):
                        description=_label(f"leeftijd{i}"), style=style) for i in range(1, explorer.PAGE_CHILDREN + 1)]
     kind = w.Dropdown(options=_options("opvangsoort"), value="centrum", description=_label("opvangsoort"), style=style, layout=wide)
     price = w.BoundedFloatText(value=11.5, min=0, max=50, step=0.1, description=f"{_label('prijs')} (€)", style=style, layout=wide)
-    housemates = w.Dropdown(options=_options("kostendelers"), value=0, description=_label("kostendelers"), style=style, layout=wide)
+    housemates = w.Dropdown(options=_options("kostendelers"), value=0, description=_label("kostendelers"), tooltip=_help("kostendelers"), style=style, layout=wide)
     age_adults = w.Dropdown(options=[o for o in _options("ouderleeftijd") if o[1] >= 21], value=27,
                             description=_label("ouderleeftijd"), style=style)
 
@@ -150,7 +157,7 @@ def explorer_widget(year: int = 2025):
 
     def column(title: str, h1: int, h2: int, days: Any):
         a1, a2 = adult(1, h1, 20.0, 8), adult(2, h2, 18.0, 20)
-        opvang = w.Dropdown(options=_options("opvang"), value=days, description=_label("opvang"), style=style, layout=wide)
+        opvang = w.Dropdown(options=_options("opvang"), value=days, description=_label("opvang"), tooltip=_help("opvang"), style=style, layout=wide)
         box = w.VBox([w.HTML(f"<h4>{html.escape(title)}</h4>"), *a1.values(), *a2.values(), opvang])
         return box, a1, a2, opvang
 

@@ -42,8 +42,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import yaml
 
-from werkzorg.data.params import CARE_TYPES, Params, available_years, load_params
+from werkzorg.data.params import CARE_TYPES, Params, available_years, load_params, params_dir
 
 #: Most children per household the model takes (columns child1_* .. child4_*).
 MAX_CHILDREN = 4
@@ -116,42 +117,42 @@ RULE_TEXT_NL = {
     "vrijlating_young": ("Onder de 27 jaar is er geen vrijlating: elke verdiende euro netto gaat van de bijstand af."),
 }
 
-#: Bits of the ``approx`` output: which results rest on a parameter marked "approximation".
-APPROX_BITS = {
-    "kot": 1,              # kinderopvangtoeslag percentage from an interpolated row
-    "kgb": 2,              # kindgebonden budget (base amounts, thresholds, phase-out)
-    "thresholds": 4,       # the independence thresholds (they use the single bijstand norm)
-    "zorgtoeslag": 8,      # near the income limit, where the (approximated) minimum payout decides
-    "vrijlating_n": 16,    # general earnings disregard (25%) with an approximated monthly maximum
-    "huurtoeslag": 32,     # huurtoeslag with an approximated parameter
-    "bijstand_single": 64,   # bijstand top-up with the single norm (also single parents)
-    "bijstand_couple": 128,  # bijstand top-up with the norm for gehuwden
-    "kgb_12_15": 256,      # kindgebonden budget supplement for a child of 12-15
-    "kgb_16_17": 512,      # kindgebonden budget supplement for a child of 16-17
-    "vrijlating_r": 1024,  # single-parent earnings disregard (12,5%) with an approximated maximum
-}
+def _load_approximation_map() -> dict[str, dict[str, Any]]:
+    """``data/params/approximations.yaml``, checked: every condition is one the model computes
+    (:data:`APPROX_CONDITIONS`) and the bits are distinct powers of two."""
+    path = params_dir() / "approximations.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    results, known = doc["results"], set(doc["conditions"])
+    if known != set(APPROX_CONDITIONS):
+        raise ValueError(f"{path}: conditions {sorted(known ^ set(APPROX_CONDITIONS))} are described there "
+                         "but not computed by the model, or the other way round")
+    bits = [r["bit"] for r in results.values()]
+    for name, r in results.items():
+        unknown = [c for c in r["when"] if c not in known]
+        if unknown:
+            raise ValueError(f"{path}: result {name!r} uses unknown conditions {unknown}; known: {sorted(known)}")
+    if len(set(bits)) != len(bits) or any(b <= 0 or b & (b - 1) for b in bits):
+        raise ValueError(f"{path}: every result needs its own power of two as bit, got {bits}")
+    return results
 
+
+#: Conditions a result of the approximation map can depend on (computed per household in
+#: :func:`_evaluate_year`, and in the same way by the explorer page's model).
+APPROX_CONDITIONS = ("always", "kot_row_approximated", "kgb_paid", "child_12_15", "child_16_17", "on_bijstand",
+                     "single", "couple", "zorgtoeslag_near_minimum_payout", "disregard_used", "disregard_general",
+                     "disregard_single_parent", "huurtoeslag_paid")
+#: The approximation map (``data/params/approximations.yaml``): per result, its bit in the
+#: ``approx`` output, the conditions under which a household uses it, and its parameters.
+APPROX_MAP: dict[str, dict[str, Any]] = _load_approximation_map()
+#: Bits of the ``approx`` output: which results rest on a parameter marked "approximation".
+APPROX_BITS: dict[str, int] = {name: r["bit"] for name, r in APPROX_MAP.items()}
+#: When a household uses each result (all conditions must hold).
+APPROX_WHEN: dict[str, list[str]] = {name: list(r["when"]) for name, r in APPROX_MAP.items()}
 #: The parameters behind each approximation bit. A bit is set for a scenario when the result
-#: it names is used (non-zero) AND one of these parameters has status "approximation" in that
-#: year. This one map decides the "≈" marks everywhere: the model, the explorer page (which
-#: gets it as data, see :func:`approx_params`) and the notebook.
-APPROX_PARAMS: dict[str, list[str]] = {
-    "kot": ["kot_table"],
-    "kgb": ["kgb_per_child", "kgb_alo_kop", "kgb_threshold_single", "kgb_threshold_partner", "kgb_phaseout_rate"],
-    "kgb_12_15": ["kgb_supplement_12_15"],
-    "kgb_16_17": ["kgb_supplement_16_17"],
-    "thresholds": ["bijstand_single_jan", "bijstand_single_jul"],
-    "bijstand_single": ["bijstand_single_jan", "bijstand_single_jul"],
-    "bijstand_couple": ["bijstand_couple_jan", "bijstand_couple_jul"],
-    "zorgtoeslag": ["zt_min_payout"],
-    "vrijlating_n": ["vl_n_max_jan", "vl_n_max_jul"],
-    "vrijlating_r": ["vl_r_max_jan", "vl_r_max_jul"],
-    "huurtoeslag": ["ht_kkg", "ht_aft_small", "ht_aft_large", "ht_max_rent", "ht_max_rent_young", "ht_rate_b",
-                    "ht_rate_c", "ht_ijkpunt_single", "ht_ijkpunt_multi", "ht_min_normhuur_single",
-                    "ht_min_normhuur_multi", "ht_factor_a_single", "ht_factor_b_single", "ht_factor_a_multi",
-                    "ht_factor_b_multi", "ht_verlaging", "ht_basishuur_single", "ht_basishuur_multi",
-                    "ht_afbouw_single", "ht_afbouw_multi"],
-}
+#: it names is used (its conditions hold) AND one of these parameters has status "approximation"
+#: in that year. This one map decides the "≈" marks everywhere: the model, the explorer page (which
+#: gets it as data, see :func:`approx_params` and :data:`APPROX_WHEN`) and the notebook.
+APPROX_PARAMS: dict[str, list[str]] = {name: list(r["params"]) for name, r in APPROX_MAP.items()}
 
 
 def approx_params(p: Params) -> dict[str, list[str]]:
@@ -768,19 +769,22 @@ def _evaluate_year(x: dict[str, np.ndarray], p: Params) -> dict[str, np.ndarray]
     premie = p["zt_standaardpremie"] * np.where(couple, 2, 1)
     zt_norm = np.where(couple, p["zt_norm_partner"], p["zt_norm_single"]) * p["zt_drempel"]
     zt_raw = premie - zt_norm - p["zt_afbouw"] * np.maximum(ti - p["zt_drempel"], 0.0)
-    used = {
-        "kot": kot_approx,
-        "kgb": out["kgb"] > 0,
-        "kgb_12_15": (out["kgb"] > 0) & ((a >= 12) & (a <= 15)).any(axis=1),
-        "kgb_16_17": (out["kgb"] > 0) & (a >= 16).any(axis=1),
-        "thresholds": np.ones(n, bool),
-        "bijstand_single": on_bb & ~couple,
-        "bijstand_couple": on_bb & couple,
-        "zorgtoeslag": (zt_raw > 0) & (zt_raw <= 2 * p["zt_min_payout"]),
-        "vrijlating_n": used_v1 & (x["vrijlating"] == 1),
-        "vrijlating_r": used_v1 & (x["vrijlating"] == 2),
-        "huurtoeslag": out["huurtoeslag"] > 0,
+    conditions = {
+        "always": np.ones(n, bool),
+        "kot_row_approximated": kot_approx,
+        "kgb_paid": out["kgb"] > 0,
+        "child_12_15": ((a >= 12) & (a <= 15)).any(axis=1),
+        "child_16_17": (a >= 16).any(axis=1),
+        "on_bijstand": on_bb,
+        "single": ~couple,
+        "couple": couple,
+        "zorgtoeslag_near_minimum_payout": (zt_raw > 0) & (zt_raw <= 2 * p["zt_min_payout"]),
+        "disregard_used": used_v1,
+        "disregard_general": x["vrijlating"] == 1,
+        "disregard_single_parent": x["vrijlating"] == 2,
+        "huurtoeslag_paid": out["huurtoeslag"] > 0,
     }
+    used = {bit: np.logical_and.reduce([conditions[c] for c in when]) for bit, when in APPROX_WHEN.items()}
     approx = np.zeros(n, int)
     for bit, mask in used.items():
         if bit in marked:

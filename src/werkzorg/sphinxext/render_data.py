@@ -69,7 +69,7 @@ class RenderData(SphinxDirective):
             args = _parse_args([a for a in (self.options.get("arg") or "").split(";") if a.strip()])
         except (ValueError, yaml.YAMLError, csv.Error) as exc:
             raise self.error(f"render-data: {exc}") from exc
-        from .roles_and_pages import _claims
+        from .roles_and_pages import claims_for
 
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_path.parent)),
@@ -80,7 +80,7 @@ class RenderData(SphinxDirective):
         )
         try:
             text = env.get_template(template_path.name).render(
-                data=data, claims=_claims(self.env.app), options=args
+                data=data, claims=claims_for(self.env.app), options=args
             )
         except jinja2.TemplateError as exc:
             raise ExtensionError(f"render-data: {template_path.name} with {data_path.name}: {exc}") from exc

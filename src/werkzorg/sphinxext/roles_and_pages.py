@@ -39,7 +39,9 @@ def _claims_path(app: Sphinx) -> Path:
     return Path(app.confdir) / app.config.werkzorg_claims_file
 
 
-def _claims(app: Sphinx) -> dict[str, Claim]:
+def claims_for(app: Sphinx) -> dict[str, Claim]:
+    """The book's claims for this build (``werkzorg_claims_file``), loaded once per run, with the
+    guides' place lists the build loaded. Every Sphinx piece that needs a claim asks here."""
     # Loaded once per build run (not pickled with the environment), so an edit to
     # claims.yaml is always seen; _outdated_by_claims re-reads the pages that use it.
     cached = getattr(app, "werkzorg_claims", None)
@@ -76,7 +78,7 @@ class ClaimRole(SphinxRole):
     """``{claim}`id[:group]` ``: the claim's value and period, linked to its source."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        claims = _claims(self.env.app)
+        claims = claims_for(self.env.app)
         try:
             claim, key = resolve(claims, self.text)
         except ClaimsError as exc:
@@ -135,17 +137,17 @@ class ParamRole(SphinxRole):
 class VerkennerRole(SphinxRole):
     """``{verkenner}`name=value` ``: an option of the household explorer as the page labels it
     (``{verkenner}`name` `` gives the control's label). The text comes from the explorer's one
-    control description (werkzorg.explorer.page.CONTROLS), so prose never names an option the page
-    lacks; an unknown control or option fails the build, naming page and line."""
+    control description (:mod:`werkzorg.explorer.controls`), so prose never names an option the
+    page lacks: an unknown control or option fails the build, naming the file and line, the name,
+    and the names that exist."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        from ..explorer.page import CONTROLS, option_label
+        from ..explorer.controls import UnknownControl, mention
 
-        name, _, value = self.text.partition("=")
         try:
-            text = option_label(name.strip(), value.strip()) if value else CONTROLS[name.strip()]["label"]
-        except KeyError as exc:
-            msg = f"the explorer has no control or option {self.text!r} ({exc})"
+            text = mention(self.text)
+        except UnknownControl as exc:
+            msg = f"{{verkenner}}`{self.text}`: {exc}"
             self.env.app.werkzorg_unknown_claims.append(f"{self.get_location()}: {msg}")
             logger.error("werkzorg: %s", msg, location=self.get_location(), type="werkzorg", subtype="verkenner")
             return [nodes.problematic(self.rawtext, self.rawtext)], []
@@ -165,7 +167,7 @@ class ClaimsOverview(SphinxDirective):
     option_spec = {"class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
-        claims = _claims(self.env.app)
+        claims = claims_for(self.env.app)
         self.env.werkzorg_claim_docs = getattr(self.env, "werkzorg_claim_docs", set()) | {self.env.docname}
         results, manifest = self._audit(claims)
         out: list[nodes.Node] = []
@@ -402,7 +404,7 @@ def _check_claims_overview(app: Sphinx, env: Any) -> None:
 
 def _fail_on_unknown_claims(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.werkzorg_unknown_claims:
-        raise ExtensionError("unknown claims:\n  " + "\n  ".join(app.werkzorg_unknown_claims))
+        raise ExtensionError("unknown claims, parameters or explorer options:\n  " + "\n  ".join(app.werkzorg_unknown_claims))
 
 
 def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:

@@ -65,22 +65,46 @@ def participation_headline() -> pd.DataFrame:
     return sel[["year", "period", "Geslacht_label", "value"]].rename(columns={"Geslacht_label": "groep"}).sort_values(["groep", "year"])
 
 
+#: The three definitions of paid work the book sets side by side: key -> (label, table, series,
+#: label in the matplotlib bar chart). One list for the notebook figures and the live charts.
+PARTICIPATION_DEFINITIONS: dict[str, tuple[str, str, str, str]] = {
+    "cbs": ("CBS: 15 tot 75 jaar", "80590NED", "nettoarbeidsparticipatie", "CBS, 15 tot 75 jaar\n(1e kwartaal)"),
+    "em": ("Emancipatiemonitor: 15 tot 65 jaar, zonder wie onderwijs volgt", "emancipatiemonitor",
+           "em-nettoarbeidsparticipatie", "Emancipatiemonitor, 15 tot 65 jaar\nzonder wie onderwijs volgt"),
+    "eurostat": ("Eurostat: 20 tot 65 jaar", "emancipatiemonitor", "em-arbeidsdeelname-eurostat",
+                 "Eurostat, 20 tot 65 jaar"),
+}
+
+
+def participation_by_definition() -> pd.DataFrame:
+    """Every year of the three definitions of paid work (:data:`PARTICIPATION_DEFINITIONS`), by sex:
+    the snapshot rows (``period_label``, ``year``, ``Geslacht_label``, ``value``, ...) plus
+    ``definitie`` (the key), ``definitie_label`` and ``table``. The CBS series is its first quarter
+    of each year (15–75, not seasonally adjusted); the other two are annual figures. Both the
+    notebook's bar chart and the live charts are built from this one frame."""
+    parts = []
+    for key, (label, table, name, _) in PARTICIPATION_DEFINITIONS.items():
+        if key == "cbs":
+            df = cbs.load_snapshot(table)
+            df = df[topic_rows(df, name, Leeftijd="15 tot 75 jaar", Geslacht=SEXES)
+                    & (df["quarter"] == 1) & (df["freq"] == "kwartaal")]
+        else:
+            df = series.select(name, Geslacht=SEXES)
+        parts.append(df.assign(definitie=key, definitie_label=label, table=table))
+    return pd.concat(parts, ignore_index=True)
+
+
 def participation_definitions(year: int = 2021) -> pd.DataFrame:
-    """One year, three definitions side by side: rows (definition, groep, value, table)."""
-    rows = []
-    head = participation_headline()
-    for sex in SEXES:
-        v = head[(head["year"] == year) & (head["groep"] == sex)]
-        if not v.empty:
-            rows.append(("CBS, 15 tot 75 jaar\n(1e kwartaal)", sex, float(v["value"].iloc[0]), "80590NED"))
-    em = cbs.load_snapshot("emancipatiemonitor")
-    for name, label in (("em-nettoarbeidsparticipatie", "Emancipatiemonitor, 15 tot 65 jaar\nzonder wie onderwijs volgt"),
-                           ("em-arbeidsdeelname-eurostat", "Eurostat, 20 tot 65 jaar")):
-        for sex in SEXES:
-            v = em[topic_rows(em, name, Geslacht=sex) & (em["year"] == year)]
-            if not v.empty:
-                rows.append((label, sex, float(v["value"].iloc[0]), "emancipatiemonitor"))
-    return pd.DataFrame(rows, columns=["definitie", "groep", "value", "table"])
+    """One year, three definitions side by side: rows (definition, groep, value, table), the
+    definition as the bar chart labels it."""
+    d = participation_by_definition()
+    d = d[(d["year"] == year) & d["value"].notna()]
+    chart_label = {k: v[3] for k, v in PARTICIPATION_DEFINITIONS.items()}
+    out = pd.DataFrame({"definitie": d["definitie"].map(chart_label), "groep": d["Geslacht_label"],
+                        "value": d["value"].astype(float), "table": d["table"]})
+    order = {label: i for i, label in enumerate(chart_label.values())}
+    return out.sort_values(["definitie", "groep"], key=lambda s: s.map(order) if s.name == "definitie"
+                           else s.map({g: i for i, g in enumerate(SEXES)})).reset_index(drop=True)
 
 
 def fig_participation(groups: list[str] | None = None):
@@ -232,9 +256,14 @@ def fig_independence_old():
 
 # --------------------------------------------------------------------------- migratieachtergrond
 
+def unemployment_old_rows() -> pd.DataFrame:
+    """Unemployment by migration background, the old classification (82809NED, stopped in 2022):
+    the snapshot rows as they are. The notebook figure and the live chart both start here."""
+    return series.select("werkloosheid-migratieachtergrond")
+
+
 def unemployment_old() -> pd.DataFrame:
-    df = cbs.load_snapshot("82809NED")
-    df = df[topic_rows(df, "werkloosheid-migratieachtergrond")]
+    df = unemployment_old_rows()
     return df[["period", "period_label", "year", "freq", "Migratieachtergrond_label", "value"]].rename(
         columns={"Migratieachtergrond_label": "groep"})
 

@@ -245,12 +245,9 @@ SEX_GROUPS = ["Vrouwen", "Mannen"]
 
 def participation_series() -> LiveChart:
     key = "arbeidsparticipatie-reeks"
-    head = series.select("nettoarbeidsparticipatie", Leeftijd="15 tot 75 jaar", Geslacht=SEX_GROUPS)
-    head = head[(head["freq"] == "kwartaal") & (head["quarter"] == 1)]
-    parts = [_rows(key, "80590NED", head, "Geslacht_label", DEF_CBS, "%")]
-    for name, label in (("em-nettoarbeidsparticipatie", DEF_EM), ("em-arbeidsdeelname-eurostat", DEF_EUROSTAT)):
-        e = series.select(name, Geslacht=SEX_GROUPS)
-        parts.append(_rows(key, "emancipatiemonitor", e, "Geslacht_label", label, "%"))
+    d = cijfers.participation_by_definition()
+    parts = [_rows(key, table, d[d["definitie"] == k], "Geslacht_label", label, "%")
+             for k, (label, table, _, _) in cijfers.PARTICIPATION_DEFINITIONS.items()]
     rows = pd.concat(parts, ignore_index=True).sort_values(["kenmerk", "groep", "jaar"], ignore_index=True)
     defs = [DEF_CBS, DEF_EM, DEF_EUROSTAT]
     controls = [Control("definitie", "Definitie", "kenmerk", defs, ["CBS (15–75 jaar)", "Emancipatiemonitor (15–65)", "Eurostat (20–65)"],
@@ -265,9 +262,9 @@ def participation_series() -> LiveChart:
                           "de cijfers vanaf 2003 zijn herzien.")
 
 
-DEF_CBS = "CBS: 15 tot 75 jaar"
-DEF_EM = "Emancipatiemonitor: 15 tot 65 jaar, zonder wie onderwijs volgt"
-DEF_EUROSTAT = "Eurostat: 20 tot 65 jaar"
+DEF_CBS, DEF_EM, DEF_EUROSTAT = (v[0] for v in cijfers.PARTICIPATION_DEFINITIONS.values())
+
+
 def participation_definitions() -> LiveChart:
     key = "arbeidsparticipatie-definities"
     series = participation_series().rows
@@ -435,7 +432,7 @@ OLD_ORDER = ["Totaal", "Met migratieachtergrond", "Nederlandse achtergrond", "We
 
 def unemployment_old() -> LiveChart:
     key = "werkloosheid-oude-indeling"
-    df = series.select("werkloosheid-migratieachtergrond")
+    df = cijfers.unemployment_old_rows()
     df = df[df["freq"] == "jaar"]
     rows = _rows(key, "82809NED", df, "Migratieachtergrond_label", "Leeftijd_label", "%")
     groups = [g for g in OLD_ORDER if g in set(rows["groep"])]

@@ -169,7 +169,8 @@
   var CODES = { "": 0, geen: 0, dagopvang: 1, bso: 2, gastouder: 3 };
 
   // One scenario: x has the model's input fields; P the year's parameters; A the approximation
-  // table of the year (werkzorg.model.household.approx_params); B the bit maps {approx, rules}.
+  // table of the year (werkzorg.model.household.approx_params); B the bit maps {approx, rules} and
+  // the approximation map's conditions {when} (werkzorg.model.household.APPROX_WHEN).
   function evaluate(x, P, A, B) {
     var couple = !!x.couple, phase = x.vrijlating || 0, others = x.kostendelers || 0;
     var g1 = grossWage(x.wage1 || 0, x.hours1 || 0, P);
@@ -225,19 +226,26 @@
     o.ez_threshold = th.ez; o.fo_threshold = th.fo;
     o.ez1 = o.net1 >= th.ez; o.fo1 = o.net1 >= th.fo;
     o.ez2 = couple && o.net2 >= th.ez; o.fo2 = couple && o.net2 >= th.fo;
-    // approximation bits (werkzorg.model.household.APPROX_PARAMS decides which parameters count)
+    // approximation bits: the map of data/params/approximations.yaml (B.when: per result, the
+    // conditions under which a household uses it; A: which of its parameters are approximations)
     var usedV = (o.vrijlating1 + o.vrijlating2) > 0, zt = zorgtoeslagRaw(ti, couple, P);
-    var use = {
-      kot: k.approx, kgb: o.kgb > 0,
-      kgb_12_15: o.kgb > 0 && ages.some(function (a) { return a >= 12 && a <= 15; }),
-      kgb_16_17: o.kgb > 0 && ages.some(function (a) { return a >= 16; }),
-      thresholds: true, bijstand_single: onBb && !couple, bijstand_couple: onBb && couple,
-      zorgtoeslag: zt > 0 && zt <= 2 * P.zt_min_payout,
-      vrijlating_n: usedV && phase === 1, vrijlating_r: usedV && phase === 2,
-      huurtoeslag: o.huurtoeslag > 0
+    var cond = {
+      always: true, kot_row_approximated: k.approx, kgb_paid: o.kgb > 0,
+      child_12_15: ages.some(function (a) { return a >= 12 && a <= 15; }),
+      child_16_17: ages.some(function (a) { return a >= 16; }),
+      on_bijstand: onBb, single: !couple, couple: couple,
+      zorgtoeslag_near_minimum_payout: zt > 0 && zt <= 2 * P.zt_min_payout,
+      disregard_used: usedV, disregard_general: phase === 1, disregard_single_parent: phase === 2,
+      huurtoeslag_paid: o.huurtoeslag > 0
     };
     var approx = 0;
-    Object.keys(use).forEach(function (bit) { if (use[bit] && A[bit]) approx |= B.approx[bit]; });
+    Object.keys(B.when).forEach(function (bit) {
+      var used = B.when[bit].every(function (c) {
+        if (!(c in cond)) throw new Error("approximation map: unknown condition " + c);
+        return cond[c];
+      });
+      if (used && A[bit]) approx |= B.approx[bit];
+    });
     o.approx = approx;
     var R = B.rules, rules = 0;
     if (onBb) rules |= R.bijstand;
