@@ -24,7 +24,16 @@ from __future__ import annotations
 from typing import Any
 
 from .. import nbexec
-from . import bibstyle, guide_locations, light_pages, print_packs, render_data, roles_and_pages, sources, wayfinding
+from . import (
+    bibstyle,
+    guide_locations,
+    light_pages,
+    print_packs,
+    render_data,
+    roles_and_pages,
+    sources,
+    wayfinding,
+)
 
 
 def setup(app: Any) -> dict[str, Any]:
