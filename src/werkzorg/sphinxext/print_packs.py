@@ -163,7 +163,20 @@ def _fill_packs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in found:
         pack = packs[node["module"]]
         parts = [_part(app, docname, i, handouts[p.handout], p.blad) for i, p in enumerate(pack.parts, start=1)]
-        node.replace_self(parts)
+        node.replace_self([_contents(parts), *parts])
+
+
+def _contents(parts: list[nodes.section]) -> nodes.container:
+    """What the page holds, in order, each linked to its part: for the screen, not printed."""
+    box = nodes.container(classes=["wz-pak-inhoud"])
+    box += nodes.paragraph("", "Op deze pagina, in deze volgorde:")
+    items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+    for part in parts:
+        title = next(iter(part.findall(nodes.title))).astext()
+        items += nodes.list_item("", nodes.paragraph("", "", nodes.reference(
+            "", title, refuri=f"#{part['ids'][0]}", internal=True)))
+    box += items
+    return box
 
 
 def _packs_always_rewritten(app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
