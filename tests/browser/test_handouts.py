@@ -273,12 +273,18 @@ def test_a_course_pack_page_prints_every_part_on_new_a4_sheets(browser, built_si
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert len(firsts) == len(pack.parts), f"{pack_page}: {len(firsts)} parts on the page, the pack has {len(pack.parts)}"
     last = -1
+    begins = []
     for (head, _), first in zip(markers, firsts):
         starts = [i for i, p in enumerate(pages) if i > last and p.startswith(first)]
         assert first and starts, (f"{pack_page}: the part '{head}' does not start a new sheet after sheet {last + 1} "
                                   f"(sheets start with: {[p[:40] for p in pages]})")
         assert _flat(head) in " ".join(pages[starts[0]:]), f"{pack_page}: '{head}' is not printed"
         last = starts[0]
+        begins.append(last)
+    # A single sheet (one worksheet or case, a one-page handout) stays on one sheet of paper.
+    for part, begin, end in zip(pack.parts, begins, [*begins[1:], len(pages)]):
+        if part.blad or _BY_NAME[part.handout].max_pages == 1:
+            assert end - begin == 1, f"{pack_page}: '{part.blad or part.handout}' runs over {end - begin} sheets"
     soup = BeautifulSoup((built_site / pack_page).read_text(encoding="utf-8"), "html.parser")
     ids = [t["id"] for t in soup.select("[id]")]
     assert len(ids) == len(set(ids)), f"{pack_page}: ids used twice: {sorted({i for i in ids if ids.count(i) > 1})[:5]}"
