@@ -234,7 +234,8 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
     form.addEventListener("change", function () { apply(true); });
     // On a phone the filters fill the screen: when she starts typing, the search box moves
-    // to the top so the count and the first cards show under it while she types.
+    // to the top (the field itself; its label goes just above) so the count and the first cards
+    // show under it while she types.
     var narrow = window.matchMedia ? window.matchMedia("(max-width: 600px)") : { matches: false };
     var scrolledForTyping = false;
     var searchField = form.elements.zoek;
@@ -244,7 +245,7 @@
         apply(false);
         if (narrow.matches && !scrolledForTyping) {
           scrolledForTyping = true;
-          e.target.closest(".catalogus-field").scrollIntoView({ block: "start" });
+          e.target.scrollIntoView({ block: "start" });
         }
       }
     });

@@ -384,10 +384,36 @@ def test_newcomer_words_from_the_review_now_find_tools(catalogue):
 
 
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+SMALL_PHONE = {"width": 320, "height": 568, "deviceScaleFactor": 2, "mobile": True}
 
 
-def test_on_a_phone_the_count_and_first_result_are_in_view_while_she_types(browser, page_url, clean_logs):
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+@pytest.mark.parametrize("screen", [PHONE, SMALL_PHONE], ids=["390", "320"])
+def test_on_a_phone_the_search_box_and_count_are_near_the_top(browser, page_url, clean_logs, screen):
+    """She opens the catalogue on a phone: at 390 px the search box is in the first screen and the
+    count follows within half a screen more; at 320 px both are reached with one scroll of less
+    than a screen."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
+    try:
+        browser.get(page_url(PAGE))
+        WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "catalogus-filters").is_displayed())
+        where = browser.execute_script(
+            "const b = id => document.getElementById(id).getBoundingClientRect();"
+            "return {scroll: scrollY, box: b('catalogus-zoek').bottom, count: b('catalogus-status').bottom};")
+        height = screen["height"]
+        assert where["scroll"] == 0
+        if screen is PHONE:
+            assert where["box"] <= height, f"search box ends at {where['box']:.0f} px, below the first screen"
+            assert where["count"] <= 1.5 * height, f"count ends at {where['count']:.0f} px"
+        else:
+            assert where["box"] <= 2 * height - 60 and where["count"] <= 2 * height - 60, (
+                f"search box at {where['box']:.0f} px, count at {where['count']:.0f} px: more than one scroll")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("screen", [PHONE, SMALL_PHONE], ids=["390", "320"])
+def test_on_a_phone_the_count_and_first_result_are_in_view_while_she_types(browser, page_url, clean_logs, screen):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", screen)
     try:
         browser.get(page_url(PAGE))
         WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "catalogus-filters").is_displayed())
@@ -399,7 +425,7 @@ def test_on_a_phone_the_count_and_first_result_are_in_view_while_she_types(brows
         _wait_status(browser, f"{len(expected)} van {TOTAL} tools")
         # With the keyboard open about half of the screen is left: count and the first card's
         # title must show in the upper part.
-        visible_height = PHONE["height"] * 0.6
+        visible_height = screen["height"] * 0.6
         status = browser.find_element(By.ID, "catalogus-status").rect
         top = browser.execute_script("return arguments[0].getBoundingClientRect().top;",
                                      browser.find_element(By.ID, "catalogus-status"))

@@ -9,6 +9,9 @@ runs onto a second sheet.
 
 from __future__ import annotations
 
+import base64
+import io
+import posixpath
 import re
 from pathlib import Path
 
@@ -16,6 +19,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from werkzorg.paths import data_dir, repo_root
 from werkzorg.postbuild.handouts import build_course_packs, build_handouts, load_course_packs, load_handouts
@@ -166,8 +171,9 @@ def _sheets_the_plan_names(built_site: Path, module: str) -> set[str]:
 
 
 def test_every_lesson_plan_with_sheets_to_print_has_a_course_pack(built_site):
+    # the course pack pages (cursusmap-*) hold a copy of their plan, but are no plan themselves
     modules = [p.stem for p in (built_site / "book" / "voor-trainers").glob("*.html")
-               if "werkzorg-lesplan" in p.read_text(encoding="utf-8")]
+               if "werkzorg-lesplan" in p.read_text(encoding="utf-8") and not p.stem.startswith("cursusmap-")]
     assert len(modules) >= 8
     needing = sorted(m for m in modules if _sheets_the_plan_names(built_site, m))
     assert needing and set(needing) <= {p.module for p in PACKS}, f"plans that print sheets: {needing}"
@@ -205,3 +211,93 @@ def test_the_printed_protocol_has_the_help_numbers_on_its_first_page(printed):
     first = _pages_text(printed["veiligheid"])[0]
     for needed in ("Hulp in één oogopslag", "112", "0800-2000", "veiligthuis.nl"):
         assert needed in first, f"the first printed page of the protocol lacks '{needed}'"
+
+
+# --- Course pack pages (issue 23): the whole pack inside the site, printed from the browser ------
+
+def _pack_markers(pack) -> list[tuple[str, list[str]]]:
+    """Per part of the pack: the text that heads its first printed sheet, and every sheet title
+    it holds (read from data/casussen.yaml and the pages' sources, not from the pack page)."""
+    cases = [c["titel"] for c in yaml.safe_load((data_dir() / "casussen.yaml").read_text(encoding="utf-8"))["casussen"]]
+    out = []
+    for part in pack.parts:
+        h = _BY_NAME[part.handout]
+        if part.blad:
+            out.append((part.blad, [part.blad]))
+        elif part.handout == "casussen":
+            out.append((cases[0], cases))
+        else:
+            out.append((h.title, _sheet_titles(h.page[: -len(".html")]) or [h.title]))
+    return out
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_a_course_pack_page_prints_every_part_on_new_a4_sheets(browser, built_site, page_url, pack):
+    """The trainer opens the lesson plan, follows its link to the course pack and prints that page
+    from her browser: it holds the plan and every sheet of the pack, each part starts a new A4
+    sheet, in the pack's order, and every link on the page leads somewhere."""
+    plan_page = f"book/voor-trainers/{pack.module}.html"
+    pack_page = f"book/voor-trainers/cursusmap-{pack.module}.html"
+    browser.get(page_url(plan_page))
+    links = [a for a in browser.find_elements(By.CSS_SELECTOR, "article a[href]")
+             if a.get_attribute("href").split("#")[0].endswith("/" + pack_page)]
+    assert links, f"{plan_page}: no link to its course pack page"
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", links[0])
+    links[0].click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.split("#")[0].endswith(pack_page))
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    on_screen = _flat(browser.find_element(By.CSS_SELECTOR, "article").text)
+    markers = _pack_markers(pack)
+    for _, titles in markers:
+        for title in titles:
+            assert _flat(title) in on_screen, f"{pack_page}: '{title}' is not on the page"
+    for title in _sheets_the_plan_names(built_site, pack.module):
+        assert title in on_screen, f"{pack_page}: the plan names sheet '{title}', the page lacks it"
+
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+    reader = PdfReader(io.BytesIO(base64.b64decode(pdf["data"])))
+    pages = _pages_text(reader)
+    for i, page in enumerate(reader.pages, start=1):
+        w, h = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(w - A4_POINTS[0]) < 3 and abs(h - A4_POINTS[1]) < 3, f"{pack_page}, page {i}: {w:.0f} x {h:.0f} pt"
+    assert "Ctrl" not in " ".join(pages), f"{pack_page}: on-screen instructions or navigation on paper"
+    # Where each part begins on paper: the first words of the part as printed (print media, so
+    # what the screen alone shows is left out); each must head a sheet, in the pack's order.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        firsts = browser.execute_script(
+            "return [...document.querySelectorAll('article section.wz-pakdeel')]"
+            ".map(s => s.innerText.replace(/\\s+/g, ' ').trim().slice(0, 40));")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert len(firsts) == len(pack.parts), f"{pack_page}: {len(firsts)} parts on the page, the pack has {len(pack.parts)}"
+    last = -1
+    begins = []
+    for (head, _), first in zip(markers, firsts):
+        starts = [i for i, p in enumerate(pages) if i > last and p.startswith(first)]
+        assert first and starts, (f"{pack_page}: the part '{head}' does not start a new sheet after sheet {last + 1} "
+                                  f"(sheets start with: {[p[:40] for p in pages]})")
+        assert _flat(head) in " ".join(pages[starts[0]:]), f"{pack_page}: '{head}' is not printed"
+        last = starts[0]
+        begins.append(last)
+    # A single sheet (one worksheet or case, a one-page handout) stays on one sheet of paper.
+    for part, begin, end in zip(pack.parts, begins, [*begins[1:], len(pages)]):
+        if part.blad or _BY_NAME[part.handout].max_pages == 1:
+            assert end - begin == 1, f"{pack_page}: '{part.blad or part.handout}' runs over {end - begin} sheets"
+    soup = BeautifulSoup((built_site / pack_page).read_text(encoding="utf-8"), "html.parser")
+    ids = [t["id"] for t in soup.select("[id]")]
+    assert len(ids) == len(set(ids)), f"{pack_page}: ids used twice: {sorted({i for i in ids if ids.count(i) > 1})[:5]}"
+    broken = []
+    for a in soup.select("article a[href]"):
+        href = a["href"]
+        if re.match(r"^[a-z]+:", href):
+            continue
+        path, _, anchor = href.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(pack_page), path.split("?")[0])) if path else pack_page
+        file = built_site / target
+        if not file.is_file():
+            broken.append(href)
+        elif anchor and f'id="{anchor}"' not in file.read_text(encoding="utf-8"):
+            broken.append(href)
+    assert not broken, f"{pack_page}: links that lead nowhere: {broken[:5]}"

@@ -248,6 +248,36 @@ def test_one_tap_reaches_the_safety_protocol(browser, built_site, page_url, at_w
                                          message=f"{where}: tapping help link {i} did not open the protocol")
 
 
+SMALL_PHONE = {"width": 320, "height": 568, "deviceScaleFactor": 2, "mobile": True}
+
+_FIRST_SCREEN = """
+const vh = window.innerHeight, vw = window.innerWidth;
+const onScreen = el => { const r = el.getBoundingClientRect();
+  return r.width > 0 && r.top >= 0 && r.bottom <= vh && r.left >= 0 && r.right <= vw; };
+const help = [...document.querySelectorAll('main a[href]')].filter(a =>
+  new URL(a.href, location.href).pathname.endsWith('/' + arguments[0]) && onScreen(a));
+const purpose = document.querySelector('main h1 ~ p strong');
+return {scrolled: window.scrollY, help: help, helpText: help.map(a => (a.closest('.admonition') || a).innerText),
+        purpose: purpose ? purpose.innerText : null, purposeOnScreen: !!purpose && onScreen(purpose)};
+"""
+
+
+@pytest.mark.parametrize("screen", [PHONE, SMALL_PHONE], ids=["390", "320"])
+def test_the_first_phone_screen_of_the_home_page_reaches_the_protocol_in_one_tap(browser, page_url, at_width, screen):
+    """She opens the book on a phone in a hard moment: without scrolling she sees what the book
+    is and a link about violence; one tap on it opens the protocol."""
+    at_width(screen)
+    _open(browser, page_url, HELP_FROM["home"])
+    seen = browser.execute_script(_FIRST_SCREEN, SAFETY_PAGE)
+    assert seen["scrolled"] == 0
+    assert seen["purposeOnScreen"] and "kennisbank" in seen["purpose"], "the book's purpose is not in the first screen"
+    assert seen["help"], f"no link to the protocol in the first {screen['width']} x {screen['height']} screen"
+    assert "geweld" in seen["helpText"][0] and "112" in seen["helpText"][0]
+    _tap_element(browser, seen["help"][0])
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.split("#")[0].endswith(SAFETY_PAGE),
+                                     message="tapping the help line did not open the protocol")
+
+
 def test_the_home_page_help_box_has_a_tel_link(browser, page_url):
     browser.get(page_url(HELP_FROM["home"]))
     box = browser.find_element(By.CSS_SELECTOR, ".admonition.wz-hulp")

@@ -526,3 +526,31 @@ def test_print_sheet_for_the_conversation(browser, page_url, read_logs, clean_lo
     euro = lambda v: ("−\u00a0" if v < 0 else "") + "€\u00a0" + f"{abs(v):,}".replace(",", ".")
     assert euro(month(wished, "dt")) in text and euro(month(now, "dt")) in text, text[:400]
     _clean(read_logs, browser)
+
+
+@pytest.mark.parametrize("screen", [(390, 844), (320, 568)], ids=["390", "320"])
+def test_on_a_phone_the_first_control_is_near_the_top_with_the_result_beside_it(browser, page_url, clean_logs, screen):
+    """She opens the explorer on a phone: the first control is in the first screen at 390 px and
+    within one short scroll at 320 px (the how-to comes after the explorer), and with that control
+    in view the monthly result is on screen too."""
+    width, height = screen
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        _open(browser, page_url)  # scrolls to the chart, as a reader does, so the explorer is ready
+        browser.execute_script("window.scrollTo(0, 0)")
+        WebDriverWait(browser, 5).until(lambda d: d.execute_script("return window.scrollY") == 0)
+        first = browser.execute_script("""
+            const c = [...document.querySelectorAll('#wz-verkenner select, #wz-verkenner input')]
+              .find(e => e.getBoundingClientRect().height > 0);
+            return [c.id, c.getBoundingClientRect().bottom, window.scrollY];""")
+        control_id, bottom, scrolled = first
+        assert scrolled == 0
+        limit = height if width >= 390 else 1.6 * height
+        assert bottom <= limit, f"{width} px: the first control ends at {bottom:.0f} px (limit {limit:.0f})"
+        browser.execute_script("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", control_id)
+        box = browser.execute_script("""var r = document.querySelector('.wz-summary').getBoundingClientRect();
+            return [r.top, r.bottom, r.height, window.innerHeight];""")
+        assert box[2] > 0 and 0 <= box[0] and box[1] <= box[3], f"{width} px: the result is not on screen: {box}"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

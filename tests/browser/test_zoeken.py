@@ -113,6 +113,16 @@ def test_the_browser_finds_every_word_of_the_book_in_the_index(search_page, buil
         f"e.g. {missing[:15]} (word, stem looked up)")
 
 
+def _left_out_of_search(rel: str) -> bool:
+    """A page whose source asks to be left out of the search index (``nosearch: true`` in its front
+    matter): the course pack pages, which copy other pages that the search finds themselves."""
+    source = Path(__file__).resolve().parents[2] / (rel[: -len(".html")] + ".md")
+    if not source.is_file():
+        return False
+    head = re.match(r"---\n(.*?)\n---\n", source.read_text(encoding="utf-8"), flags=re.S)
+    return bool(head and re.search(r"^nosearch:\s*true\s*$", head.group(1), flags=re.M))
+
+
 def _candidate_words(built_site: Path, stop: set[str]) -> tuple[dict[str, set[str]], dict[str, str]]:
     """Words of headings (word -> pages where it is in a heading) and one-word glossary terms."""
     heading_pages: dict[str, set[str]] = {}
@@ -120,7 +130,7 @@ def _candidate_words(built_site: Path, stop: set[str]) -> tuple[dict[str, set[st
     for page in _pages(built_site):
         rel = page.relative_to(built_site).as_posix()
         art = _article(page)
-        if art is None:
+        if art is None or _left_out_of_search(rel):
             continue
         for h in art.select("section > h1, section > h2, section > h3"):
             for w in _WORD.findall(h.get_text(" ").lower()):

@@ -13,7 +13,8 @@ roles, directives, hooks and build outputs:
 - :mod:`.bibstyle` — the Dutch author–year citation style;
 - :mod:`.light_pages` — lighter pages: no fontawesome.js, deferred scripts, one CSS bundle, cut
   fonts and stylesheets (with :mod:`werkzorg.postbuild.csspurge`);
-- :mod:`.guide_locations` — every citation of a guide names a place in it.
+- :mod:`.guide_locations` — every citation of a guide names a place in it;
+- :mod:`.print_packs` — one page per course pack that prints everything a course needs.
 
 Only this layer imports Sphinx or docutils (``pyproject.toml``, import-linter).
 """
@@ -23,7 +24,16 @@ from __future__ import annotations
 from typing import Any
 
 from .. import nbexec
-from . import bibstyle, guide_locations, light_pages, render_data, roles_and_pages, sources, wayfinding
+from . import (
+    bibstyle,
+    guide_locations,
+    light_pages,
+    print_packs,
+    render_data,
+    roles_and_pages,
+    sources,
+    wayfinding,
+)
 
 
 def setup(app: Any) -> dict[str, Any]:
@@ -37,6 +47,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.setup_extension(wayfinding.__name__)
     app.setup_extension(guide_locations.__name__)
     app.setup_extension(roles_and_pages.__name__)
+    app.setup_extension(print_packs.__name__)
     # Last, so that its doctree-resolved handler runs after the claims are linked.
     app.setup_extension(sources.__name__)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
