@@ -103,4 +103,6 @@ def test_worksheet_prints_on_one_a4_page(page_url):
     assert len(reader.pages) == 1, f"worksheet prints on {len(reader.pages)} pages"
     text = " ".join(_page_texts(reader))
     assert "Huis van vroeger" in text and "Huis van nu" in text
-    assert "Naam:" in text
+    # a line to write on, asking for no more than a first name or initials (the safety page
+    # advises no full names on sheets that stay on the table)
+    assert "Voornaam of initialen" in text
