@@ -91,6 +91,59 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 _TIMELINE: list[dict] = []
+_CPU_MARK: list[float] = []
+
+
+def _tree_cpu_seconds() -> float:
+    """CPU seconds used so far by this process, its reaped children and every descendant
+    (chromedriver, Chromium's processes, a build's subprocesses): wall time alone cannot tell a
+    test that computes from one that waits while the other process has the cores. A descendant
+    that has gone (a closed browser) keeps the CPU it was last seen with."""
+    tick = os.sysconf("SC_CLK_TCK")
+    procs: dict[int, tuple[int, int, int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        # after the command name: state ppid ... utime(12) stime(13) cutime(14) cstime(15)
+        procs[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]),
+                                  int(fields[13]) + int(fields[14]))
+    me = os.getpid()
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _, _) in procs.items():
+        children.setdefault(ppid, []).append(pid)
+    seen: dict[int, tuple[int, int]] = {}
+    todo = list(children.get(me, []))
+    while todo:
+        pid = todo.pop()
+        seen[pid] = (procs[pid][0], procs[pid][1])
+        todo.extend(children.get(pid, []))
+    for pid, (ppid, ticks) in _CPU_SEEN.items():
+        if pid not in seen and ppid != me:  # a child of this process is counted in its cutime once reaped
+            _CPU_GONE[0] += ticks
+    _CPU_SEEN.clear()
+    _CPU_SEEN.update(seen)
+    own = procs.get(me, (0, 0, 0))
+    return (own[1] + own[2] + sum(t for _, t in seen.values()) + _CPU_GONE[0]) / tick
+
+
+_CPU_SEEN: dict[int, tuple[int, int]] = {}
+_CPU_GONE = [0]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """With WERKZORG_TIMELINE: each phase's report carries the CPU seconds its process tree used."""
+    outcome = yield
+    if os.environ.get("WERKZORG_TIMELINE"):
+        now = _tree_cpu_seconds()
+        last = _CPU_MARK[-1] if _CPU_MARK else now
+        _CPU_MARK[:] = [now]
+        outcome.get_result().user_properties.append(("cpu", round(now - last, 3)))
 
 
 def pytest_runtest_logreport(report):
@@ -99,7 +152,8 @@ def pytest_runtest_logreport(report):
         node = getattr(report, "node", None)
         worker = node.gateway.id if node is not None else "main"
         _TIMELINE.append({"worker": worker, "nodeid": report.nodeid, "when": report.when,
-                          "start": report.start, "stop": report.stop, "outcome": report.outcome})
+                          "start": report.start, "stop": report.stop, "outcome": report.outcome,
+                          "cpu": dict(report.user_properties).get("cpu")})
 
 
 def _write_timeline(config) -> None:

@@ -44,12 +44,17 @@ def report(data: dict, wall: float | None = None, width: int = 100) -> dict[str,
     t1 = data.get("session_end") or max(t["stop"] for t in tests)
     per_test: dict[str, float] = defaultdict(float)
     per_file: dict[str, float] = defaultdict(float)
+    cpu_file: dict[str, float] = defaultdict(float)
+    cpu_test: dict[str, float] = defaultdict(float)
     busy: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     for t in tests:
         d = t["stop"] - t["start"]
         per_test[t["nodeid"]] += d
         path = t["nodeid"].split("::", 1)[0]
         per_file[path] += d
+        if t.get("cpu") is not None:
+            cpu_file[path] += t["cpu"]
+            cpu_test[t["nodeid"]] += t["cpu"]
         busy[t["worker"]].append((t["start"], t["stop"], path))
     print(f"wall time (pytest session): {t1 - t0:7.1f} s" + (f"   (whole command {wall:.1f} s)" if wall else ""))
     build = data.get("build") or {}
@@ -64,6 +69,14 @@ def report(data: dict, wall: float | None = None, width: int = 100) -> dict[str,
     print("\nslowest files (s):")
     for path, d in sorted(per_file.items(), key=lambda kv: -kv[1])[:25]:
         print(f"  {d:7.1f}  {path}")
+    if cpu_file:
+        print(f"\nCPU seconds used by each test process and its browser/subprocesses: {sum(cpu_file.values()):.0f} s"
+              f" over {t1 - t0:.0f} s of wall time; the most CPU (s, and its share of the file's wall time):")
+        for path, c in sorted(cpu_file.items(), key=lambda kv: -kv[1])[:25]:
+            print(f"  {c:7.1f}  ({c / max(per_file[path], 1e-9):4.0%})  {path}")
+        print("\ntests that use the most CPU (s):")
+        for nodeid, c in sorted(cpu_test.items(), key=lambda kv: -kv[1])[:15]:
+            print(f"  {c:7.1f}  {nodeid}")
     print("\nslowest tests (setup+call+teardown, s):")
     for nodeid, d in sorted(per_test.items(), key=lambda kv: -kv[1])[:25]:
         print(f"  {d:7.1f}  {nodeid}")

@@ -136,15 +136,17 @@ def _has_page_toc(browser) -> bool:
         "return document.querySelectorAll('#pst-secondary-sidebar #pst-page-toc-nav a[href]').length > 0"))
 
 
-def _tab_to(browser, element, page: str, limit: int = 300) -> None:
-    browser.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
-    body = browser.find_element(By.TAG_NAME, "body")
-    ActionChains(browser).move_to_element_with_offset(body, 0, 0)
+def _tab_to(browser, page_url, page: str, selector: str, limit: int = 300):
+    """Open the page afresh, as a keyboard user arrives, and press Tab until the visible
+    ``selector`` button has the focus; return it. (Tab after a click or a blur goes on from the
+    element clicked, so a page used before would first walk through all of its links.)"""
+    _open(browser, page_url, page)
+    element = _visible_button(browser, selector, page)
     for _ in range(limit):
         ActionChains(browser).send_keys(Keys.TAB).perform()
         if browser.execute_script("return document.activeElement === arguments[0]", element):
-            return
-    pytest.fail(f"{page}: {element.get_attribute('class')} not reached with {limit} presses of Tab", pytrace=False)
+            return element
+    pytest.fail(f"{page}: {selector} not reached with {limit} presses of Tab", pytrace=False)
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
@@ -175,8 +177,7 @@ def test_phone_menus_open_and_close_by_tap_and_keyboard(browser, built_site, pag
         _wait_links(browser, links, False, f"{page}: {what} after tapping beside the drawer")
 
         # Keyboard: Tab to the button, Enter opens, Escape closes and focus returns.
-        button = _visible_button(browser, selector, page)
-        _tab_to(browser, button, page)
+        button = _tab_to(browser, page_url, page, selector)
         ActionChains(browser).send_keys(Keys.ENTER).perform()
         _wait_links(browser, links, True, f"{page}: {what} after Enter")
         ActionChains(browser).send_keys(Keys.ESCAPE).perform()
@@ -200,7 +201,7 @@ def test_desktop_book_contents_button_hides_and_shows_the_sidebar(browser, built
     ActionChains(browser).move_to_element(button).click().perform()
     _wait_links(browser, PRIMARY_LINKS, True, f"{page}: chapter list after clicking ☰ again")
     # Keyboard.
-    _tab_to(browser, button, page)
+    button = _tab_to(browser, page_url, page, ".primary-toggle")
     ActionChains(browser).send_keys(Keys.ENTER).perform()
     _wait_links(browser, PRIMARY_LINKS, False, f"{page}: chapter list after Enter on ☰")
     ActionChains(browser).send_keys(Keys.ENTER).perform()
