@@ -116,23 +116,27 @@ def _tree_cpu_seconds() -> float:
     children: dict[int, list[int]] = {}
     for pid, (ppid, _, _) in procs.items():
         children.setdefault(ppid, []).append(pid)
+    # Each descendant with the child of this process it descends from: once that child is gone
+    # and reaped, this process's cutime holds it and what it reaped, so its line in _CPU_GONE goes.
     seen: dict[int, tuple[int, int]] = {}
-    todo = list(children.get(me, []))
+    todo = [(pid, pid) for pid in children.get(me, [])]
     while todo:
-        pid = todo.pop()
-        seen[pid] = (procs[pid][0], procs[pid][1])
-        todo.extend(children.get(pid, []))
-    for pid, (ppid, ticks) in _CPU_SEEN.items():
-        if pid not in seen and ppid != me:  # a child of this process is counted in its cutime once reaped
-            _CPU_GONE[0] += ticks
+        pid, top = todo.pop()
+        seen[pid] = (top, procs[pid][1])
+        todo.extend((c, top) for c in children.get(pid, []))
+    for pid, (top, ticks) in _CPU_SEEN.items():
+        if pid not in seen and pid != top:
+            _CPU_GONE[top] = _CPU_GONE.get(top, 0) + ticks
+    for top in [t for t in _CPU_GONE if t not in seen]:
+        del _CPU_GONE[top]
     _CPU_SEEN.clear()
     _CPU_SEEN.update(seen)
     own = procs.get(me, (0, 0, 0))
-    return (own[1] + own[2] + sum(t for _, t in seen.values()) + _CPU_GONE[0]) / tick
+    return (own[1] + own[2] + sum(t for _, t in seen.values()) + sum(_CPU_GONE.values())) / tick
 
 
 _CPU_SEEN: dict[int, tuple[int, int]] = {}
-_CPU_GONE = [0]
+_CPU_GONE: dict[int, int] = {}
 
 
 @pytest.hookimpl(hookwrapper=True)

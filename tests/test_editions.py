@@ -1,8 +1,10 @@
 """The two editions: trainers see the worked answers, students see only the exercises.
 
 The trainers' edition is the session build (``built_site``). The students' edition is one
-extra strict build with ``WERKZORG_EDITION=studenten``; it starts from the session build's
-notebook execution cache, because the notebooks run the same in both editions.
+extra strict build with ``WERKZORG_EDITION=studenten``. The edition changes only what is written
+(the answers are read in both and left out as the students' pages are written), so that build
+starts from the session build's environment and notebook cache: it writes every page again and
+reads none, which is the students' edition as `make book-students` writes it.
 """
 
 from __future__ import annotations
@@ -35,9 +37,9 @@ def _visible_text(page: Path) -> str:
 @pytest.fixture(scope="module")
 def students_site(tmp_path_factory, built_site) -> Path:
     out = tmp_path_factory.mktemp("studenten")
-    cache = built_site.parent / ".jupyter_cache"
-    if cache.is_dir():
-        shutil.copytree(cache, out / "_build" / ".jupyter_cache")
+    for kept in (".jupyter_cache", ".doctrees"):
+        if (built_site.parent / kept).is_dir():
+            shutil.copytree(built_site.parent / kept, out / "_build" / kept)
     env = dict(os.environ, WERKZORG_EDITION="studenten")
     cmd = [*sitebuild.jupyter_book(), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -46,6 +48,7 @@ def students_site(tmp_path_factory, built_site) -> Path:
         problems = [line for line in log if "WARNING" in line or "ERROR" in line]
         pytest.fail("The students' edition build failed (exit {}):\n{}".format(
                     proc.returncode, "\n".join(problems[:40] or log[-30:])), pytrace=False)
+    (out / "_build" / "studenten-build.log").write_text(proc.stdout + proc.stderr, encoding="utf-8")
     return out / "_build" / "html"
 
 

@@ -544,14 +544,26 @@ EDITION_ENV = "WERKZORG_EDITION"
 def _apply_edition(app: Sphinx, config: Any) -> None:
     """``WERKZORG_EDITION=studenten`` builds the students' edition: exercises without answers.
 
-    The trainers' edition (default) shows each worked answer after its exercise.
+    The trainers' edition (default) shows each worked answer after its exercise. The answers are
+    read in both editions and taken out of the students' pages as they are written
+    (:func:`_drop_answers`), so the edition changes only what is written: a students' build that
+    starts from a trainers' build's environment writes the pages again and reads nothing.
     """
     edition = os.environ.get(EDITION_ENV, "trainers").strip().lower()
     if edition not in {"trainers", "studenten"}:
         raise ExtensionError(f"{EDITION_ENV} must be 'trainers' or 'studenten', got '{edition}'")
     config.werkzorg_edition = edition
-    if edition == "studenten":
-        config.hide_solutions = True
+
+
+def _drop_answers(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In the students' edition, remove every worked answer (sphinx-exercise's solution) from
+    the page before it is written and indexed for search."""
+    if app.config.werkzorg_edition != "studenten":
+        return
+    from sphinx_exercise.nodes import solution_node
+
+    for answer in list(doctree.findall(solution_node)):
+        answer.parent.remove(answer)
 
 
 def _edition_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
@@ -589,8 +601,9 @@ class _ExecTableForReaders(SphinxPostTransform):
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Set up by :mod:`werkzorg.sphinxext`, after the pieces this page work relies on."""
-    app.add_config_value("werkzorg_edition", "trainers", "env")
+    app.add_config_value("werkzorg_edition", "trainers", "html")
     app.connect("config-inited", _apply_edition)
+    app.connect("doctree-resolved", _drop_answers)
     app.connect("html-page-context", _edition_context)
     app.add_config_value("werkzorg_claims_file", "data/claims.yaml", "env")
     # The claims page: set in _config.yml only (the live charts read it there too, werkzorg.data.audit.claims_page).
