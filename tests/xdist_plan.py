@@ -30,10 +30,9 @@ DURATIONS = Path(__file__).resolve().parent / "durations.json"
 
 #: Files whose tests are handed out one by one (parts of a file, each a unit of work).
 SPLIT = {
-    "tests/browser/test_accessibility.py",
+    "tests/browser/test_every_page.py",
     "tests/browser/test_css_cut.py",
     "tests/browser/test_mobiel.py",
-    "tests/browser/test_site.py",
     "tests/browser/test_zoeken.py",
     "tests/browser/test_verkenner.py",
     "tests/browser/test_live_charts.py",

@@ -2,7 +2,7 @@
 
 `npm pack axe-core@<pin>` into `.venv/axe/` (git-ignored with the rest of .venv) when the
 file is missing; print the path of `axe.min.js`. The published site never loads axe: only
-tests/browser/test_accessibility.py injects it into pages it has opened.
+tests/browser/test_every_page.py (every page) and test_mobiel.py inject it into pages they have opened.
 
 Usage: python tools/fetch_axe.py   (prints the path; exit 1 with a message if npm fails)
 """

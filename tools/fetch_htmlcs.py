@@ -3,11 +3,11 @@
 `npm pack html_codesniffer@<pin>` into `.venv/htmlcs/` (git-ignored with the rest of .venv) when
 the file is missing; the bundle is checked against the sha256 recorded here, so a changed package
 never runs unnoticed. Print the path of `HTMLCS.js`. The published site never loads it: only
-tests/browser/test_htmlcs.py injects it into pages it has opened and runs the WCAG2AA standard,
+tests/browser/test_every_page.py injects it into pages it has opened and runs the WCAG2AA standard,
 as pa11y does.
 
 To upgrade: change HTMLCS_VERSION, delete .venv/htmlcs, run this script (it stops and prints the
-new checksum), record the checksum, run tests/browser/test_htmlcs.py.
+new checksum), record the checksum, run tests/browser/test_every_page.py.
 
 Usage: python tools/fetch_htmlcs.py   (prints the path; exit 1 with a message if npm fails)
 """

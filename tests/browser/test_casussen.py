@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from waiting import WebDriverWait
 
 from werkzorg.explorer import page as explorer
 

@@ -18,7 +18,7 @@ import yaml
 from glossary_source import glossary_term_groups
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from waiting import Select, WebDriverWait
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from waiting import WebDriverWait
 
 from werkzorg.data import audit
 from werkzorg.data.claims import load_claims

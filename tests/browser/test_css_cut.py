@@ -30,37 +30,29 @@ PAGE_TYPES = [
     "book/begrippen/woordenlijst.html", "search.html",
 ]
 
-#: One short fingerprint per element: every computed property, and those of its ::before and
-#: ::after where they exist (content other than none).
+#: Custom properties that scripts on the pages read through getComputedStyle (Bootstrap reads
+#: --bs-position to place a dropdown; the widget embedder --jp-layout-color0). Every other custom
+#: property reaches a reader only through the standard properties that use it.
+SCRIPT_READ_CUSTOM = ["--bs-position", "--jp-layout-color0"]
+
+#: One short fingerprint per element: every standard computed property (what the page is drawn
+#: from), the custom properties scripts read, and the same for its ::before and ::after where they
+#: exist (content other than none). The theme's some 500 other custom properties are not read one
+#: by one: they change nothing a reader sees unless a standard property takes them up, and reading
+#: them doubled the cost of the comparison.
 _FINGERPRINTS = """
-const base = arguments[0];
+const [base, custom] = arguments;
 const h = (s) => { let x = 2166136261; for (let i = 0; i < s.length; i++) { x ^= s.charCodeAt(i); x = Math.imul(x, 16777619); } return (x >>> 0).toString(36); };
-// Reading a property's name (cs[i]) costs as much as reading its value, and an element has some
-// 900 of them (half are the theme's custom properties). The names are read once per element
-// only where they can differ from its parent's: custom properties inherit, so an element with as
-// many properties as its parent has the same ones (longhands are always all there). Properties
-// registered with @property may not inherit: then every element's names are read. The same holds
-// for ::before and ::after, which inherit from their element.
-const registered = [...document.styleSheets].some((sheet) => {
-  try { return [...sheet.cssRules].some((r) => r.constructor.name === 'CSSPropertyRule'); } catch (e) { return true; }
-});
-const namesOf = new Map();
-const names = (el, cs) => {
-  const up = registered ? undefined : namesOf.get(el.parentElement);
-  if (up && up.length === cs.length) { namesOf.set(el, up); return up; }
-  const own = new Array(cs.length);
-  for (let i = 0; i < cs.length; i++) own[i] = cs[i];
-  namesOf.set(el, own);
-  return own;
-};
-const style = (cs, list) => { const parts = new Array(list.length);
-  for (let i = 0; i < list.length; i++) parts[i] = cs.getPropertyValue(list[i]); return parts.join(';').split(base).join('BASE/'); };
-const pseudo = (el, list, p) => { const cs = getComputedStyle(el, p);
-  if (cs.content === 'none' || cs.content === 'normal') return '';
-  if (registered || cs.length !== list.length) { list = new Array(cs.length); for (let i = 0; i < cs.length; i++) list[i] = cs[i]; }
-  return style(cs, list); };
-return [...document.querySelectorAll('body *')].map((el) => { const cs = getComputedStyle(el), list = names(el, cs);
-  return h(style(cs, list) + '|' + pseudo(el, list, '::before') + '|' + pseudo(el, list, '::after')); });
+const all = getComputedStyle(document.documentElement);
+const names = [];
+for (let i = 0; i < all.length; i++) if (!all[i].startsWith('--')) names.push(all[i]);
+names.push(...custom);
+const style = (cs) => { const parts = new Array(names.length);
+  for (let i = 0; i < names.length; i++) parts[i] = cs.getPropertyValue(names[i]); return parts.join(';').split(base).join('BASE/'); };
+const pseudo = (el, p) => { const cs = getComputedStyle(el, p);
+  return cs.content === 'none' || cs.content === 'normal' ? '' : style(cs); };
+return [...document.querySelectorAll('body *')].map((el) =>
+  h(style(getComputedStyle(el)) + '|' + pseudo(el, '::before') + '|' + pseudo(el, '::after')));
 """
 
 #: Cheap signs that scripts are still laying the page out (stacked tables, charts).
@@ -128,7 +120,7 @@ def _look(driver, url: str, base: str, width: int, dark: bool, open_menu: bool, 
     if tooltip:  # the pointer on the colour-mode button: Bootstrap draws its tooltip
         from selenium.webdriver.common.action_chains import ActionChains
         from selenium.webdriver.common.by import By
-        from selenium.webdriver.support.ui import WebDriverWait
+        from waiting import WebDriverWait
 
         button = next(b for b in driver.find_elements(By.CSS_SELECTOR, ".theme-switch-button") if b.is_displayed())
         ActionChains(driver).move_to_element(button).perform()
@@ -146,7 +138,7 @@ def _look(driver, url: str, base: str, width: int, dark: bool, open_menu: bool, 
             break
         before = now
         driver.execute_script("return new Promise(r => setTimeout(r, 200))")
-    return driver.execute_script(_FINGERPRINTS, base)
+    return driver.execute_script(_FINGERPRINTS, base, SCRIPT_READ_CUSTOM)
 
 
 def _compare(browser, page_url, full_css_site, page: str, width: int, dark: bool, open_menu: bool = False,
@@ -209,3 +201,38 @@ def test_open_phone_menu_looks_the_same(browser, built_site, page_url, full_css_
 def test_a_button_tooltip_looks_the_same_on_a_desktop(browser, built_site, page_url, full_css_site):
     """Bootstrap builds the tooltip's class names from pieces (bs-tooltip-auto): they must stay."""
     _compare(browser, page_url, full_css_site, "book/intro/index.html", 1366, dark=False, tooltip=True)
+
+
+@pytest.fixture(scope="module")
+def changed_css_site(built_site: Path, request):
+    """Yield a function serving a copy of the built site with one rule added to the theme's
+    stylesheet: the comparison above must see it."""
+    stack = []
+
+    def serve(rule: str) -> str:
+        copy = Path(tempfile.mkdtemp(prefix="werkzorg-changedcss-")) / "html"
+        shutil.copytree(built_site, copy, copy_function=os.symlink)
+        sheet = copy / "_static/styles/sphinx-book-theme.css"
+        text = sheet.read_text(encoding="utf-8")
+        sheet.unlink()
+        sheet.write_text(text + "\n" + rule + "\n", encoding="utf-8")
+        server = serve_below_subpath(copy)
+        stack.append((server, copy))
+        return server.__enter__()
+
+    yield serve
+    for server, copy in stack:
+        server.__exit__(None, None, None)
+        shutil.rmtree(copy.parent, ignore_errors=True)
+
+
+@pytest.mark.parametrize("rule", [
+    "h1 { letter-spacing: 0.01em; }",                  # a property the page is drawn from
+    ".bd-article p { --bs-position: end; }",           # a custom property a script reads
+    ".bd-article p::before { content: ''; }",          # a ::before that was not there
+])
+def test_the_comparison_sees_a_changed_rule(browser, page_url, changed_css_site, rule):
+    """The comparison is only as good as its fingerprint: one added rule must make it fail."""
+    changed = changed_css_site(rule)
+    with pytest.raises(pytest.fail.Exception, match="look different"):
+        _compare(browser, page_url, changed, "book/intro/index.html", 390, dark=False)

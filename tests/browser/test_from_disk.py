@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from waiting import WebDriverWait
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from waiting import WebDriverWait
 
 from werkzorg.paths import data_dir, repo_root
 from werkzorg.postbuild.handouts import build_course_packs, build_handouts, load_course_packs, load_handouts

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from waiting import Select, WebDriverWait
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

@@ -9,6 +9,7 @@ import re
 import time
 from pathlib import Path
 
+import checkers
 import pytest
 from sitebuild import reader_pages
 
@@ -55,15 +56,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     """axe-core, fetched at test time into .venv/axe/ (see tools/fetch_axe.py)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("fetch_axe", ROOT / "tools" / "fetch_axe.py")
-    fetch = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fetch)
-    try:
-        return fetch.fetch_axe().read_text(encoding="utf-8")
-    except fetch.AxeFetchError as exc:
-        pytest.fail(str(exc), pytrace=False)
+    return checkers.axe_source()
 
 
 _TARGET_SIZE = """
@@ -102,7 +95,7 @@ def test_key_page_does_not_scroll_sideways_on_a_phone(phone, built_site: Path, p
 
 
 def _all_pages(built_site: Path) -> list[str]:
-    """The same page list as tests/browser/test_site.py::_all_pages."""
+    """Every page a reader can open (the list the walk in tests/browser/test_every_page.py checks)."""
     return reader_pages(built_site)
 
 
@@ -212,7 +205,7 @@ from selenium.webdriver.common.actions import interaction  # noqa: E402
 from selenium.webdriver.common.actions.action_builder import ActionBuilder  # noqa: E402
 from selenium.webdriver.common.actions.pointer_input import PointerInput  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from waiting import WebDriverWait  # noqa: E402
 
 
 @pytest.fixture

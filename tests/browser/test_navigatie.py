@@ -24,7 +24,7 @@ from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.actions.pointer_input import PointerInput
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from waiting import WebDriverWait
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 

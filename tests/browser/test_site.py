@@ -1,16 +1,13 @@
-"""The built site as a reader meets it in a browser: title, search, glossary and claim links,
-and on every page no console error and no request to another host than the local server."""
+"""The built site as a reader meets it in a browser: title, search, glossary and claim links.
+(That no page logs a console error or asks another host is checked on the walk over every page,
+tests/browser/test_every_page.py.)"""
 
 from __future__ import annotations
-
-import time
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
-from sitebuild import reader_pages
+from waiting import WebDriverWait
 
 from werkzorg.data.claims import CLAIM_ANCHOR, load_claims
 
@@ -63,29 +60,3 @@ def test_a_claim_in_prose_links_to_its_entry_in_the_overview(browser, page_url, 
     # The entry shows the figure's statement as the registry has it (the id itself is not shown).
     statement = load_claims()[target.removeprefix(CLAIM_ANCHOR)].statement
     assert statement in " ".join(entry.text.split()), (statement, entry.text[:200])
-
-
-def _all_pages(built_site: Path) -> list[str]:
-    return reader_pages(built_site)
-
-
-#: Every page is checked, in 3 parts (page 1, 4, … in the first): the two test processes of
-#: `make test` take parts each, instead of one process walking the whole site alone.
-PARTS = 3
-
-
-@pytest.mark.parametrize("part", range(PARTS), ids=lambda p: f"part{p + 1}")
-def test_every_page_is_offline_clean(browser, built_site, page_url, read_logs, clean_logs, part):
-    problems = []
-    pages = _all_pages(built_site)
-    assert len(pages) >= 5
-    for page in pages[part::PARTS]:
-        browser.get(page_url(page))
-        # Let module scripts, vega and the widget manager run and report.
-        time.sleep(0.4)
-        errors, hosts = read_logs(browser)
-        if errors:
-            problems.append(f"{page}: console errors {errors}")
-        if hosts:
-            problems.append(f"{page}: requests to {sorted(hosts)}")
-    assert not problems, "\n".join(problems)

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from waiting import Select, WebDriverWait
 
 from werkzorg.data.params import load_params
 from werkzorg.explorer import page as explorer

@@ -20,7 +20,7 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from waiting import WebDriverWait
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
