@@ -11,7 +11,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from waiting import WebDriverWait
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 #: WCAG 2.0/2.1/2.2 level A and AA rules.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
