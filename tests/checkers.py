@@ -80,8 +80,8 @@ requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
 #: The full WCAG 2.0/2.1/2.2 A and AA rule set of axe-core, violations only.
 RUN_AXE = """
 const tags = arguments[0], done = arguments[arguments.length - 1];
-// axe 4.10 marks label-content-name-mismatch (WCAG 2.5.3: a control's name contains its visible
-// text) experimental and leaves it out of a run by tag; it is switched on here.
+// label-content-name-mismatch (WCAG 2.5.3: a control's name contains its visible text) was
+// experimental before axe 4.11 and left out of a run by tag; it stays switched on by name.
 const rules = {'label-content-name-mismatch': {enabled: true}};
 axe.run(document, {runOnly: {type: 'tag', values: tags}, rules, resultTypes: ['violations']})
   .then(r => done(r.violations.map(v => ({
