@@ -43,7 +43,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from .. import format_nl
 from ..paths import data_dir, repo_root
@@ -53,6 +52,7 @@ from .claims import (  # the anchor lives with the claims: no pandas to import i
     Claim,
     load_claims,
 )
+from .yamlfile import load_yaml
 
 STATUSES = ("klopt", "afgerond", "andere definitie", "niet te controleren", "wijkt af")
 METHODS = ("computed", "looked up", "cited only")
@@ -119,7 +119,7 @@ def audit_path() -> Path:
 
 def load_audit_spec(path: Path | None = None) -> dict[str, dict]:
     path = path or audit_path()
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(path.read_text(encoding="utf-8")) or {}
     entries = raw.get("audit")
     if not isinstance(entries, dict):
         raise AuditError(f"{path}: expected a top-level 'audit:' mapping of claim id → entry")
@@ -400,7 +400,7 @@ def load_deciders(path: Path | None = None) -> dict[str, dict]:
     path = path or deciders_path()
     if not path.exists():
         return {}
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = load_yaml(path.read_text(encoding="utf-8")) or {}
     entries = raw.get("deciders")
     if not isinstance(entries, dict):
         raise AuditError(f"{path}: expected a top-level 'deciders:' mapping of claim id → entry")
@@ -519,7 +519,7 @@ def claims_page() -> str:
 
     The one place the path is written; the Sphinx layer and the live charts both read it here.
     """
-    config = yaml.safe_load((repo_root() / "_config.yml").read_text(encoding="utf-8")) or {}
+    config = load_yaml((repo_root() / "_config.yml").read_text(encoding="utf-8")) or {}
     page = ((config.get("sphinx") or {}).get("config") or {}).get("werkzorg_claims_overview")
     if not page:
         raise AuditError("_config.yml names no claims page (sphinx: config: werkzorg_claims_overview)")

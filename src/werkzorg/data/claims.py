@@ -23,6 +23,7 @@ import yaml
 
 from .. import format_nl
 from ..paths import data_dir
+from .yamlfile import load_yaml
 
 #: Units a claim may have, with how a value is written in Dutch prose.
 UNITS = {
@@ -255,7 +256,7 @@ def load_claims(
     if places is None or isinstance(places, (str, Path)):
         places = load_guide_places(places)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ClaimsError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("claims"), list):

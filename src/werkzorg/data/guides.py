@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from .yamlfile import load_yaml
+
 #: Separator between several locations in one post-text: ``{thema 4; thema 5}``.
 SEPARATOR = ";"
 
@@ -43,7 +45,7 @@ def load_gidsen(folder: Path) -> dict[str, Gids]:
     gidsen: dict[str, Gids] = {}
     for path in sorted(Path(folder).glob("*.yaml")):
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            raw = load_yaml(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise GidsLocatieFout(f"{path.name}: geen geldige YAML ({exc})") from exc
         key = raw.get("key")

@@ -26,6 +26,7 @@ import yaml
 from ..paths import data_dir
 from .cbs.store import Manifest, cbs_dir
 from .cbs.tidy import dimension_columns
+from .yamlfile import load_yaml
 
 
 def _norm(text: str) -> str:
@@ -117,7 +118,7 @@ def restore(folder: Path | None = None) -> dict:
     info_path = src / "herstel.yaml"
     if not info_path.exists():
         raise FileNotFoundError(str(src))
-    info = yaml.safe_load(info_path.read_text(encoding="utf-8"))
+    info = load_yaml(info_path.read_text(encoding="utf-8"))
     for item in info["tables"]:
         if item.get("file"):
             _copy_atomic(src / item["file"], folder / item["file"])

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from werkzorg.paths import data_dir
+
+from .yamlfile import load_yaml
 
 #: Allowed values of the ``status`` field, from most to least certain.
 STATUSES = ("official", "official_derived", "secondary", "derived", "approximation")
@@ -246,7 +246,7 @@ def _validate(path: Path, raw: Any, year: int) -> Params:
 def load_params_file(path: Path, year: int) -> Params:
     """Load and validate one parameter file (used by tests on broken copies)."""
     with open(path, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+        raw = load_yaml(fh)
     return _validate(Path(path), raw, year)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from ..paths import data_dir
+from .yamlfile import load_yaml
 
 #: Columns of tools.csv, in file order.
 COLUMNS = (
@@ -111,7 +112,7 @@ def load_questions(path: Path | None = None) -> list[Question]:
     """Load the fixed list of the guide's questions (``data/tool_questions.yaml``)."""
     path = Path(path) if path else data_dir() / "tool_questions.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ToolsError(f"{path}: not valid YAML: {exc}") from exc
     items = raw.get("questions") if isinstance(raw, dict) else None
@@ -333,7 +334,7 @@ class TargetGroup:
 def _synonyms_file(path: Path | None) -> dict:
     path = Path(path) if path else data_dir() / "synoniemen.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ToolsError(f"{path}: kan het bestand niet lezen: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("doelgroepen"), list):

@@ -42,9 +42,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from werkzorg.data.params import CARE_TYPES, Params, available_years, load_params, params_dir
+
+from ..data.yamlfile import load_yaml
 
 #: Most children per household the model takes (columns child1_* .. child4_*).
 MAX_CHILDREN = 4
@@ -121,7 +122,7 @@ def _load_approximation_map() -> dict[str, dict[str, Any]]:
     """``data/params/approximations.yaml``, checked: every condition is one the model computes
     (:data:`APPROX_CONDITIONS`) and the bits are distinct powers of two."""
     path = params_dir() / "approximations.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc = load_yaml(path.read_text(encoding="utf-8"))
     results, known = doc["results"], set(doc["conditions"])
     if known != set(APPROX_CONDITIONS):
         raise ValueError(f"{path}: conditions {sorted(known ^ set(APPROX_CONDITIONS))} are described there "

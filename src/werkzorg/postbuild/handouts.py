@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..data.yamlfile import load_yaml
 from ..paths import data_dir, repo_root
 
 CHROMIUM_FLAGS = (
@@ -48,7 +47,7 @@ class Handout:
 def load_handouts(path: Path | None = None) -> list[Handout]:
     """Read and validate ``data/handouts.yaml``."""
     path = path or data_dir() / "handouts.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     out = []
     for i, item in enumerate(raw.get("handouts", []), start=1):
         missing = [k for k in ("name", "page", "title", "min_pages", "max_pages") if k not in item]
@@ -86,7 +85,7 @@ class CoursePack:
 def load_course_packs(path: Path | None = None, handouts: list[Handout] | None = None) -> list[CoursePack]:
     """Read and validate the ``cursusmappen`` of ``data/handouts.yaml``."""
     path = path or data_dir() / "handouts.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     known = {h.name for h in (handouts if handouts is not None else load_handouts(path))}
     packs = []
     for i, item in enumerate(raw.get("cursusmappen") or [], start=1):

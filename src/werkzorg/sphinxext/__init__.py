@@ -40,6 +40,7 @@ def setup(app: Any) -> dict[str, Any]:
     # Notebook execution that never waits for a reply that has already arrived (ipywidgets
     # cells); installed before MyST-NB executes anything.
     app.setup_extension(nbexec.__name__)
+    bibstyle.remember_plugin_lookups()
     bibstyle.register()
     bibstyle.register_reference_style()
     app.setup_extension(render_data.__name__)

@@ -29,11 +29,13 @@ from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
+from ..data.yamlfile import load_yaml
+
 
 def load_data_file(path: Path) -> Any:
     """Load a YAML or CSV data file; CSV gives a list of dicts (all values as strings)."""
     if path.suffix in {".yaml", ".yml"}:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     if path.suffix == ".csv":
         with path.open(encoding="utf-8", newline="") as fh:
             return list(csv.DictReader(fh))

@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 
 from ...paths import data_dir
+from ..yamlfile import load_yaml
 from .tidy import EXTRA_COLUMNS, PROVENANCE_COLUMNS, TIDY_COLUMNS, CBSDataError, dimension_columns
 
 
@@ -32,7 +33,7 @@ class Manifest:
     def load(cls, folder: Path | None = None) -> Manifest:
         folder = folder or cbs_dir()
         path = folder / "manifest.yaml"
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = load_yaml(path.read_text(encoding="utf-8")) or {}
         return cls(path, raw.get("tables") or {})
 
     def dump(self) -> str:
