@@ -26,20 +26,21 @@ def _tool(name: str):
     return module
 
 
-def axe_source() -> str:
-    fetch = _tool("fetch_axe")
+def _fetched(tool: str, fetcher: str, error: str) -> str:
+    """The text of a checker that ``tools/<tool>.py`` fetches with npm (a clear failure if it cannot)."""
+    fetch = _tool(tool)
     try:
-        return fetch.fetch_axe().read_text(encoding="utf-8")
-    except fetch.AxeFetchError as exc:
+        return getattr(fetch, fetcher)().read_text(encoding="utf-8")
+    except getattr(fetch, error) as exc:
         pytest.fail(str(exc), pytrace=False)
+
+
+def axe_source() -> str:
+    return _fetched("fetch_axe", "fetch_axe", "AxeFetchError")
 
 
 def htmlcs_source() -> str:
-    fetch = _tool("fetch_htmlcs")
-    try:
-        return fetch.fetch_htmlcs().read_text(encoding="utf-8")
-    except fetch.HtmlcsFetchError as exc:
-        pytest.fail(str(exc), pytrace=False)
+    return _fetched("fetch_htmlcs", "fetch_htmlcs", "HtmlcsFetchError")
 
 
 def load(browser, url: str) -> None:
