@@ -214,3 +214,19 @@ def test_an_unknown_explorer_option_fails_the_build_naming_file_name_and_what_ex
         _build(_project(tmp_path, f"# P\n\nKies {{verkenner}}`{ref}`.\n"), warningiserror=False)  # fails even without -W
     message = str(exc.value)
     assert "page.md" in message and named in message and existing in message, message
+
+
+def test_pybtex_lookups_are_kept_and_runtime_plugins_still_win():
+    """The build keeps pybtex's entry-point scans (werkzorg.sphinxext.bibstyle); a plugin registered
+    at run time, as the book's Dutch styles are, is still the one found."""
+    import pybtex.plugin
+
+    from werkzorg.sphinxext import bibstyle
+
+    before = pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
+    bibstyle.remember_plugin_lookups()
+    bibstyle.remember_plugin_lookups()  # idempotent: one layer of remembering
+    assert pybtex.plugin.entry_points.werkzorg_remembered
+    assert pybtex.plugin.find_plugin("pybtex.backends", "plaintext") is before
+    bibstyle.register()
+    assert pybtex.plugin.find_plugin("pybtex.style.formatting", "werkzorg") is bibstyle.Style
