@@ -11,7 +11,8 @@ import yaml
 from werkzorg.data.yamlfile import SafeLoader, load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-YAML_FILES = sorted(p for folder in ("data", "book") for p in (ROOT / folder).rglob("*.y*ml"))
+YAML_FILES = sorted([*(p for folder in ("data", "book") for p in (ROOT / folder).rglob("*.y*ml")),
+                     ROOT / "_config.yml", ROOT / "_toc.yml"])
 
 
 def test_every_data_file_is_covered():

@@ -10,6 +10,7 @@ phone in light mode and on a desktop in dark mode, and with the phone menu opene
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -35,11 +36,39 @@ PAGE_TYPES = [
 #: property reaches a reader only through the standard properties that use it.
 SCRIPT_READ_CUSTOM = ["--bs-position", "--jp-layout-color0"]
 
+#: Selectors of states no compared page is in (a pointer over a button, a focused field, selected
+#: text): custom properties that only such rules use show in no standard property at rest.
+_STATE = re.compile(r":(?:hover|focus|focus-visible|focus-within|active|disabled|checked|invalid)\b"
+                    r"|::(?:placeholder|selection|-webkit-scrollbar)")
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def state_only_custom_properties(css_texts: list[str]) -> list[str]:
+    """Custom properties that the stylesheets use (in ``var()``) only in rules for a state."""
+    at_rest: set[str] = set()
+    in_state: set[str] = set()
+    for text in css_texts:
+        for selector, body in _RULE.findall(re.sub(r"/\*.*?\*/", "", text, flags=re.S)):
+            names = set(_VAR.findall(body))
+            (in_state if _STATE.search(selector) else at_rest).update(names)
+    return sorted(in_state - at_rest)
+
+
+@pytest.fixture(scope="module")
+def custom_read(built_site: Path) -> list[str]:
+    """The custom properties each fingerprint reads one by one: those scripts read and those only
+    rules for a state use (read from the stylesheets as the theme shipped them)."""
+    originals = built_site.parent / csspurge.ORIGINALS
+    states = state_only_custom_properties([f.read_text(encoding="utf-8") for f in originals.rglob("*.css")])
+    assert len(states) >= 20, f"only {len(states)} custom properties found that only states use"
+    return SCRIPT_READ_CUSTOM + states
+
 #: One short fingerprint per element: every standard computed property (what the page is drawn
-#: from), the custom properties scripts read, and the same for its ::before and ::after where they
-#: exist (content other than none). The theme's some 500 other custom properties are not read one
-#: by one: they change nothing a reader sees unless a standard property takes them up, and reading
-#: them doubled the cost of the comparison.
+#: from), the custom properties of :func:`custom_read` (those scripts read, and those only a state
+#: such as :hover uses), and the same for its ::before and ::after where they exist (content other
+#: than none). The theme's other custom properties are not read one by one: they change nothing a
+#: reader sees unless a standard property takes them up, and reading them doubled the cost.
 _FINGERPRINTS = """
 const [base, custom] = arguments;
 const h = (s) => { let x = 2166136261; for (let i = 0; i < s.length; i++) { x ^= s.charCodeAt(i); x = Math.imul(x, 16777619); } return (x >>> 0).toString(36); };
@@ -101,7 +130,8 @@ def _pages(site: Path) -> list[str]:
     return sorted({q for group in by_folder.values() for q in (group[0], group[-1])} | set(PAGE_TYPES))
 
 
-def _look(driver, url: str, base: str, width: int, dark: bool, open_menu: bool, tooltip: bool = False) -> list[str]:
+def _look(driver, url: str, base: str, width: int, dark: bool, open_menu: bool, tooltip: bool = False,
+          custom: list[str] = SCRIPT_READ_CUSTOM) -> list[str]:
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                            {"features": [{"name": "prefers-color-scheme", "value": "dark" if dark else "light"}]})
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
@@ -138,16 +168,16 @@ def _look(driver, url: str, base: str, width: int, dark: bool, open_menu: bool, 
             break
         before = now
         driver.execute_script("return new Promise(r => setTimeout(r, 200))")
-    return driver.execute_script(_FINGERPRINTS, base, SCRIPT_READ_CUSTOM)
+    return driver.execute_script(_FINGERPRINTS, base, custom)
 
 
 def _compare(browser, page_url, full_css_site, page: str, width: int, dark: bool, open_menu: bool = False,
-             tooltip: bool = False) -> None:
+             tooltip: bool = False, custom: list[str] = SCRIPT_READ_CUSTOM) -> None:
     cut_base, full_base = page_url(""), full_css_site
     try:
         for _ in range(2):  # a second look when the first differs: the theme's scripts may still be switching an icon
-            cut = _look(browser, cut_base + page, cut_base, width, dark, open_menu, tooltip)
-            full = _look(browser, full_base + page, full_base, width, dark, open_menu, tooltip)
+            cut = _look(browser, cut_base + page, cut_base, width, dark, open_menu, tooltip, custom)
+            full = _look(browser, full_base + page, full_base, width, dark, open_menu, tooltip, custom)
             assert len(cut) == len(full), f"{page}: {len(cut)} elements with the cut CSS, {len(full)} with the full CSS"
             diff = [i for i, (a, b) in enumerate(zip(cut, full)) if a != b]
             if not diff:
@@ -182,25 +212,25 @@ PARTS = 6
 
 
 @pytest.mark.parametrize("part", range(PARTS), ids=lambda p: f"part{p + 1}")
-def test_each_part_of_the_book_looks_the_same_on_a_phone(browser, built_site, page_url, full_css_site, part):
+def test_each_part_of_the_book_looks_the_same_on_a_phone(browser, built_site, page_url, full_css_site, custom_read, part):
     for page in _pages(built_site)[part::PARTS]:
-        _compare(browser, page_url, full_css_site, page, 390, dark=False)
+        _compare(browser, page_url, full_css_site, page, 390, dark=False, custom=custom_read)
 
 
 @pytest.mark.parametrize("page", PAGE_TYPES)
-def test_page_types_look_the_same_on_a_desktop_in_dark_mode(browser, built_site, page_url, full_css_site, page):
+def test_page_types_look_the_same_on_a_desktop_in_dark_mode(browser, built_site, page_url, full_css_site, custom_read, page):
     assert (built_site / page).is_file(), page
-    _compare(browser, page_url, full_css_site, page, 1366, dark=True)
+    _compare(browser, page_url, full_css_site, page, 1366, dark=True, custom=custom_read)
 
 
 @pytest.mark.parametrize("page", ["book/intro/index.html", "notebooks/deeltijd.html"])
-def test_open_phone_menu_looks_the_same(browser, built_site, page_url, full_css_site, page):
-    _compare(browser, page_url, full_css_site, page, 390, dark=False, open_menu=True)
+def test_open_phone_menu_looks_the_same(browser, built_site, page_url, full_css_site, custom_read, page):
+    _compare(browser, page_url, full_css_site, page, 390, dark=False, open_menu=True, custom=custom_read)
 
 
-def test_a_button_tooltip_looks_the_same_on_a_desktop(browser, built_site, page_url, full_css_site):
+def test_a_button_tooltip_looks_the_same_on_a_desktop(browser, built_site, page_url, full_css_site, custom_read):
     """Bootstrap builds the tooltip's class names from pieces (bs-tooltip-auto): they must stay."""
-    _compare(browser, page_url, full_css_site, "book/intro/index.html", 1366, dark=False, tooltip=True)
+    _compare(browser, page_url, full_css_site, "book/intro/index.html", 1366, dark=False, tooltip=True, custom=custom_read)
 
 
 @pytest.fixture(scope="module")
@@ -226,13 +256,17 @@ def changed_css_site(built_site: Path, request):
         shutil.rmtree(copy.parent, ignore_errors=True)
 
 
-@pytest.mark.parametrize("rule", [
-    "h1 { letter-spacing: 0.01em; }",                  # a property the page is drawn from
-    ".bd-article p { --bs-position: end; }",           # a custom property a script reads
-    ".bd-article p::before { content: ''; }",          # a ::before that was not there
+@pytest.mark.parametrize("rule,named", [
+    ("h1 { letter-spacing: 0.01em; }", "letter-spacing"),              # a property the page is drawn from
+    (".bd-article p { --bs-position: end; }", "--bs-position"),        # a custom property a script reads
+    (".bd-article p { --bs-btn-hover-bg: #123456; }", "--bs-btn-hover-bg"),  # one only :hover uses
+    (".bd-article p::before { content: ''; }", "::beforecontent"),     # a ::before that was not there
 ])
-def test_the_comparison_sees_a_changed_rule(browser, page_url, changed_css_site, rule):
-    """The comparison is only as good as its fingerprint: one added rule must make it fail."""
+def test_the_comparison_sees_a_changed_rule(browser, page_url, changed_css_site, custom_read, rule, named):
+    """The comparison is only as good as its fingerprint: one added rule must make it fail, on
+    the element and property the rule changes."""
+    assert "--bs-btn-hover-bg" in custom_read
     changed = changed_css_site(rule)
-    with pytest.raises(pytest.fail.Exception, match="look different"):
-        _compare(browser, page_url, changed, "book/intro/index.html", 390, dark=False)
+    with pytest.raises(pytest.fail.Exception, match="look different") as failed:
+        _compare(browser, page_url, changed, "book/intro/index.html", 390, dark=False, custom=custom_read)
+    assert named in str(failed.value), str(failed.value)[:400]

@@ -33,6 +33,7 @@ from checkers import (
     htmlcs_source,
     load,
 )
+from selenium.common.exceptions import TimeoutException
 from sitebuild import reader_pages
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -47,10 +48,13 @@ def engines() -> tuple[str, str]:
 
 def _check_page(browser, url: str, page: str, engines, read_logs, counts: dict) -> dict[str, list[str]]:
     axe, htmlcs = engines
-    found: dict[str, list[str]] = {"offline": [], "lang": [], "axe": [], "htmlcs": []}
+    found: dict[str, list[str]] = {kind: [] for kind in _HEADINGS}
     read_logs(browser)  # what the page before left behind is not this page's
     load(browser, url)
-    draw_every_chart(browser, page)
+    try:
+        draw_every_chart(browser, page)
+    except TimeoutException as exc:  # reported with the rest, and the walk goes on
+        found["charts"].append(exc.msg or f"{page}: a chart was not drawn")
     time.sleep(0.4)  # let module scripts, the chart runtime and the widget manager run and report
     errors, hosts = read_logs(browser)
     if errors:
@@ -91,6 +95,7 @@ def _check_page(browser, url: str, page: str, engines, read_logs, counts: dict) 
 
 
 _HEADINGS = {
+    "charts": "charts not drawn when brought into view",
     "offline": "console errors or requests to other hosts",
     "lang": "pages not marked as Dutch",
     "axe": "serious or critical accessibility problems (axe-core, WCAG 2 A/AA)",

@@ -188,7 +188,8 @@ def test_words_from_headings_and_glossary_are_found_on_their_own_pages(search_pa
     words = _sample(specific, 45) + _sample(set(glossary) - set(specific), 15)
     assert len(words) >= MIN_SEARCH_WORDS, f"only {len(words)} words drawn from the book"
     ranked = {word: _ranked(browser, word) for word in words}
-    for word in words[:TYPED]:
+    # Two heading words and one glossary term go through the page itself.
+    for word in words[:TYPED - 1] + words[-1:]:
         shown = [urlparse(page_url(p.lstrip("/"))).path for p in ranked[word]]
         typed = _search(browser, page_url, word)
         assert typed == shown, f"{word!r}: the search page shows {typed}, its code ranks {shown}"
