@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import cut_css
+
 from werkzorg.postbuild import csspurge
 
 
@@ -52,3 +54,32 @@ def test_icon_escapes_are_written_as_the_theme_wrote_them():
     cut, _ = csspurge.purge_css(css, names({"fa-up"}))
     assert '.fa-up:before{content:"\\f062"}' in cut
     assert '--icon:"\uf062"' in cut   # a custom property keeps its text
+
+
+# --- The comparison the browser tests make (tests/cut_css.py) ---------------------------------
+
+ORIGINAL = ("a{color:red}.used,.gone{margin:0}@media (max-width:500px){.used{padding:0}.gone{padding:1px}}"
+            "@font-face{font-family:x;src:url(x.woff2)}.gone:hover{color:blue}p{margin:1em}")
+
+
+def _compare(cut: str):
+    return cut_css.compare(cut_css.outline(ORIGINAL), cut_css.outline(cut))
+
+
+def test_a_cut_made_by_the_purge_only_removes():
+    cut, _ = csspurge.purge_css(ORIGINAL, names({"used"}))
+    removed, wrong = _compare(cut)
+    assert wrong == []
+    assert sorted(s for s, _ in removed) == [".gone", ".gone", ".gone:hover"]
+    assert (".gone", (".used",)) in removed  # removed beside a selector the rule keeps
+
+
+def test_a_cut_that_changes_adds_or_moves_a_rule_is_found():
+    good = "a{color:red}.used{margin:0}@media (max-width:500px){.used{padding:0}}@font-face{font-family:x;src:url(x.woff2)}p{margin:1em}"
+    assert _compare(good)[1] == []
+    for bad in (good.replace("margin:0", "margin:1px"),                 # a declaration changed
+                good.replace("p{margin:1em}", "p{margin:1em}.new{top:0}"),  # a rule added
+                good.replace("a{color:red}", "") + "a{color:red}",        # a rule moved to the end
+                good.replace("(max-width:500px)", "(max-width:600px)"),  # its @media changed
+                good.replace("url(x.woff2)", "url(y.woff2)")):            # a kept at-rule changed
+        assert _compare(bad)[1], bad

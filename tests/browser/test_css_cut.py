@@ -1,10 +1,17 @@
 """The cut stylesheets look exactly like the full ones (issue 11, werkzorg.postbuild.csspurge).
 
 After the build the theme's stylesheets are cut to the selectors the site can use. A reader must
-not see any difference. The test serves a second copy of the site with the stylesheets as the
-theme shipped them (kept in ``_build/werkzorg-css-original``), opens pages of every part and
-type in both, and compares the computed style of every element, and of its ``::before`` and ``::after``, on a
-phone in light mode and on a desktop in dark mode, and with the phone menu opened.
+not see any difference. Three checks prove it together:
+
+- the cut only removes: every rule it keeps is the original rule, in the same place, with the same
+  declarations (read from both stylesheets, tests/cut_css.py);
+- no removed selector matches an element of any page, in any state: the walks over every page
+  (tests/browser/test_every_page.py in light and dark mode, tests/browser/test_mobiel.py on a
+  phone) look for each one, and a rule this browser would have dropped whole is not revived;
+- on one page of every type the computed style of every element, and of its ``::before`` and
+  ``::after``, is compared with and without the cut: the test serves a second copy of the site
+  with the stylesheets as the theme shipped them (kept in ``_build/werkzorg-css-original``), on a
+  phone in light mode, on a desktop in dark mode, with the phone menu opened and with a tooltip.
 """
 
 from __future__ import annotations
@@ -15,9 +22,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import cut_css
 import pytest
 from conftest import serve_below_subpath
-from sitebuild import reader_pages
 
 from werkzorg.postbuild import csspurge
 
@@ -120,16 +127,6 @@ def full_css_site(built_site: Path):
         shutil.rmtree(copy.parent, ignore_errors=True)
 
 
-def _pages(site: Path) -> list[str]:
-    """The first and the last page of every folder of the site (each folder is a part of the book
-    with its own kinds of pages), and the pages named below."""
-    pages = reader_pages(site)
-    by_folder: dict[str, list[str]] = {}
-    for p in pages:
-        by_folder.setdefault(p.rsplit("/", 1)[0] if "/" in p else "", []).append(p)
-    return sorted({q for group in by_folder.values() for q in (group[0], group[-1])} | set(PAGE_TYPES))
-
-
 def _look(driver, url: str, base: str, width: int, dark: bool, open_menu: bool, tooltip: bool = False,
           custom: list[str] = SCRIPT_READ_CUSTOM) -> list[str]:
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
@@ -137,10 +134,10 @@ def _look(driver, url: str, base: str, width: int, dark: bool, open_menu: bool, 
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": 844 if width < 800 else 900, "deviceScaleFactor": 1,
                             "mobile": width < 800})
+    # A first visit: no colour kept from an earlier page or test (the theme stores one on every load).
+    origin = "/".join(url.split("/", 3)[:3])
+    driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage"})
     driver.get(url)
-    if driver.execute_script("const had = localStorage.getItem('mode') || localStorage.getItem('theme');"
-                             "localStorage.removeItem('mode'); localStorage.removeItem('theme'); return had;"):
-        driver.refresh()  # a colour chosen in an earlier test: back to the system's
     driver.execute_script("return document.fonts ? document.fonts.ready : null")
     if open_menu:
         opened = driver.execute_script(
@@ -206,15 +203,10 @@ def test_cut_stylesheets_are_much_smaller(built_site: Path):
         "theme.css still imports basic.css (a second, chained request before the first paint)"
 
 
-#: Every page of _pages() is compared, in 6 parts (page 1, 7, … in the first): the two test processes of
-#: `make test` take parts each, instead of one process walking the whole site alone.
-PARTS = 6
-
-
-@pytest.mark.parametrize("part", range(PARTS), ids=lambda p: f"part{p + 1}")
-def test_each_part_of_the_book_looks_the_same_on_a_phone(browser, built_site, page_url, full_css_site, custom_read, part):
-    for page in _pages(built_site)[part::PARTS]:
-        _compare(browser, page_url, full_css_site, page, 390, dark=False, custom=custom_read)
+@pytest.mark.parametrize("page", PAGE_TYPES)
+def test_page_types_look_the_same_on_a_phone(browser, built_site, page_url, full_css_site, custom_read, page):
+    assert (built_site / page).is_file(), page
+    _compare(browser, page_url, full_css_site, page, 390, dark=False, custom=custom_read)
 
 
 @pytest.mark.parametrize("page", PAGE_TYPES)
@@ -270,3 +262,59 @@ def test_the_comparison_sees_a_changed_rule(browser, page_url, changed_css_site,
     with pytest.raises(pytest.fail.Exception, match="look different") as failed:
         _compare(browser, page_url, changed, "book/intro/index.html", 390, dark=False, custom=custom_read)
     assert named in str(failed.value), str(failed.value)[:400]
+
+
+def test_the_cut_only_removes_selectors(built_site: Path):
+    """Every rule of a cut stylesheet is the original rule in its place: same declarations, same
+    @media around it, its selectors some of the original ones. Nothing is added, changed or moved."""
+    sheets = cut_css.cut_sheets(built_site)
+    assert len(sheets) >= 3, sheets
+    removed_in_all = 0
+    for rel in sheets:
+        removed, wrong = cut_css.compare(cut_css.outline(cut_css.original_text(built_site, rel)),
+                                         cut_css.outline((built_site / rel).read_text(encoding="utf-8")))
+        assert not wrong, f"{rel}: the cut changed what it kept:\n" + "\n".join(wrong[:10])
+        removed_in_all += len(removed)
+    assert removed_in_all > 1000, f"only {removed_in_all} selectors removed: is the cut still made?"
+
+
+def test_no_removed_selector_sat_in_a_rule_this_browser_drops(browser, built_site: Path, page_url):
+    """A browser drops a whole rule when one selector of its list is one it cannot read. Had the cut
+    removed such a selector and kept the others, it would have brought a dropped rule to life."""
+    beside_kept = sorted({s for s, kept in cut_css.removed_selectors(built_site) if kept})
+    assert beside_kept, "no rule lost only some of its selectors"
+    browser.get(page_url("book/intro/index.html"))
+    unreadable = browser.execute_script("return arguments[0].filter(s => !CSS.supports('selector(' + s + ')'))",
+                                        beside_kept)
+    assert not unreadable, f"removed from rules whose other selectors stay: {unreadable[:10]}"
+
+
+def test_the_walks_find_an_element_a_removed_rule_styles(browser, built_site: Path, page_url):
+    """The walks' check is only as good as its selectors: an element that a script gives a class
+    the cut took out (as Bootstrap builds ``bs-tooltip-auto`` from pieces) must be found, as must an
+    element that a removed rule styles only on hover or through ``::before``."""
+    removed = cut_css.removed_at_rest(built_site)
+    simple = re.compile(r"([a-z]*)\.([\w-]+)(:hover|::?before)")  # tag.class:hover, .class::before
+    picked = {}
+    for selector, _ in cut_css.removed_selectors(built_site):
+        m = simple.fullmatch(selector)
+        if m:
+            picked.setdefault(m.group(3).lstrip(":"), (m.group(1) or "span", m.group(2), selector))
+    assert set(picked) == {"hover", "before"}, picked
+    browser.get(page_url("book/intro/index.html"))
+    assert cut_css.matching_removed(browser, removed) == []
+    for tag, name, selector in picked.values():
+        browser.execute_script("const el = document.createElement(arguments[0]); el.className = arguments[1];"
+                               "document.querySelector('main article').append(el);", tag, name)
+        found = cut_css.matching_removed(browser, removed)
+        assert any(f".{name}" in f and f"matches <{tag}" in f for f in found), (selector, found[:3])
+
+
+def test_widening_a_selector_keeps_what_it_needs():
+    """States and pseudo-elements go, compounds left empty match any element, the rest stays."""
+    assert cut_css.at_rest(".btn:hover") == ".btn"
+    assert cut_css.at_rest(".a:not(:focus) .b::before") == ".a .b"
+    assert cut_css.at_rest(".f>:not(:placeholder-shown)~label") == ".f > * ~ label"
+    assert cut_css.at_rest(':hover > .x') == "* > .x"
+    assert cut_css.at_rest('[title="a b"] .c:nth-child(2)') == '[title="a b"] .c:nth-child(2)'
+    assert cut_css.at_rest("html[data-theme=dark] .only-light") == "html[data-theme=dark] .only-light"

@@ -8,7 +8,9 @@
   in light and in dark mode (the theme switch in the top bar sets dark mode);
 - HTML_CodeSniffer (the engine pa11y runs), a second opinion, finds no WCAG2AA error, in light
   and in dark mode. Its warnings and notices ask a human to look, and are counted in the output
-  (pytest -s), as are axe's minor findings.
+  (pytest -s), as are axe's minor findings;
+- no selector that the CSS cut removed from the theme's stylesheets matches an element, in light
+  and in dark mode, so the cut changes nothing on the page (tests/browser/test_css_cut.py).
 
 One walk serves all checks: opening a page costs as much as one check on it, and each check
 once walked the whole site on its own. The walk is split into parts (page 1, 7, … in the
@@ -20,6 +22,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import cut_css
 import pytest
 from checkers import (
     HTMLCS_ERROR,
@@ -42,12 +45,12 @@ PARTS = 6
 
 
 @pytest.fixture(scope="module")
-def engines() -> tuple[str, str]:
-    return axe_source(), htmlcs_source()
+def engines(built_site: Path) -> tuple:
+    return axe_source(), htmlcs_source(), cut_css.removed_at_rest(built_site)
 
 
 def _check_page(browser, url: str, page: str, engines, read_logs, counts: dict) -> dict[str, list[str]]:
-    axe, htmlcs = engines
+    axe, htmlcs, removed = engines
     found: dict[str, list[str]] = {kind: [] for kind in _HEADINGS}
     read_logs(browser)  # what the page before left behind is not this page's
     load(browser, url)
@@ -69,6 +72,7 @@ def _check_page(browser, url: str, page: str, engines, read_logs, counts: dict) 
     for mode in ("light", "dark"):
         if mode == "dark":
             browser.execute_async_script(SWITCH_TO_DARK)
+        found["cut"] += [f"{page} ({mode}): {m}" for m in cut_css.matching_removed(browser, removed)]
         result = browser.execute_async_script(RUN_AXE, WCAG_TAGS)
         if isinstance(result, dict):
             found["axe"].append(f"{page}: axe failed ({mode}): {result['error']}")
@@ -100,6 +104,7 @@ _HEADINGS = {
     "lang": "pages not marked as Dutch",
     "axe": "serious or critical accessibility problems (axe-core, WCAG 2 A/AA)",
     "htmlcs": "WCAG2AA errors (HTML_CodeSniffer)",
+    "cut": "elements that a selector the CSS cut removed would style",
 }
 
 
