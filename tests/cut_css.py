@@ -97,6 +97,8 @@ def compare(original: list[tuple], cut: list[tuple]) -> tuple[list[tuple], list[
                 wrong.append(f"selectors {kept} repeat one of {selectors}")
             removed += [(s, tuple(kept)) for s in selectors if s not in kept]
             i += 1
+        elif selectors and selectors[0].startswith("@"):
+            wrong.append(f"{' '.join(context)} {selectors[0]} was removed (the cut keeps every at-rule)")
         else:
             removed += [(s, ()) for s in selectors]
     for context, selectors, declarations in cut[i:]:
@@ -179,21 +181,21 @@ _CLASS_OR_ID = re.compile(r"([.#])(-?[_a-zA-Z\u00a0-\uffff][\w\u00a0-\uffff-]*)"
 
 
 def required_names(selector: str) -> list[str]:
-    """The classes (``.x``) and ids (``#x``) an element must carry somewhere for the selector to match
-    (those outside ``:not()``, ``:is()`` … and outside attribute brackets). None for a selector with
-    a CSS escape: it is always tried."""
+    """The classes (``.x``) and ids (``#x``) an element must carry somewhere for the selector to match:
+    those outside every pair of parentheses and brackets (a name in ``:not()``, ``:is()``,
+    ``:nth-child(… of …)`` or an attribute value may be optional). None for a selector with a CSS
+    escape: it is always tried."""
     if "\\" in selector:
         return []
-    plain, i, out = re.sub(r"\[[^\]]*\]", "", selector), 0, []
-    while (m := _FUNCTIONAL.search(plain, i)) is not None:
-        depth, j = 1, m.end()
-        while j < len(plain) and depth:
-            depth += {"(": 1, ")": -1}.get(plain[j], 0)
-            j += 1
-        out.append(plain[i:m.start()])
-        i = j
-    out.append(plain[i:])
-    return sorted({kind + name for kind, name in _CLASS_OR_ID.findall("".join(out))})
+    outside, depth = [], 0
+    for c in selector:
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif depth == 0:
+            outside.append(c)
+    return sorted({kind + name for kind, name in _CLASS_OR_ID.findall("".join(outside))})
 
 
 #: Every class (``.x``) and id (``#x``) that an element of the open page carries.
