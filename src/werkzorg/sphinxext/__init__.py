@@ -14,7 +14,9 @@ roles, directives, hooks and build outputs:
 - :mod:`.light_pages` — lighter pages: no fontawesome.js, deferred scripts, one CSS bundle, cut
   fonts and stylesheets (with :mod:`werkzorg.postbuild.csspurge`);
 - :mod:`.guide_locations` — every citation of a guide names a place in it;
-- :mod:`.print_packs` — one page per course pack that prints everything a course needs.
+- :mod:`.print_packs` — one page per course pack that prints everything a course needs;
+- :mod:`.parallel_notebooks` — the notebooks a clean build must run, run two at a time before
+  Sphinx reads them.
 
 Only this layer imports Sphinx or docutils (``pyproject.toml``, import-linter).
 """
@@ -28,6 +30,7 @@ from . import (
     bibstyle,
     guide_locations,
     light_pages,
+    parallel_notebooks,
     print_packs,
     render_data,
     roles_and_pages,
@@ -40,6 +43,7 @@ def setup(app: Any) -> dict[str, Any]:
     # Notebook execution that never waits for a reply that has already arrived (ipywidgets
     # cells); installed before MyST-NB executes anything.
     app.setup_extension(nbexec.__name__)
+    app.setup_extension(parallel_notebooks.__name__)
     bibstyle.remember_plugin_lookups()
     bibstyle.register()
     bibstyle.register_reference_style()
