@@ -89,7 +89,8 @@ def _cached_notebooks_to_read(env: Any, docnames: list[str]) -> list[tuple[str, 
 
 def run_waiting_notebooks(app: Any, env: Any, docnames: list[str]) -> None:
     """``env-before-read-docs``: run the notebooks of ``docnames`` that the cache lacks."""
-    if env.mystnb_config.execution_mode != "cache" or env.mystnb_config.execution_in_temp:
+    nb_config = getattr(env, "mystnb_config", None)  # None in a project without MyST-NB
+    if nb_config is None or nb_config.execution_mode != "cache" or nb_config.execution_in_temp:
         return
     to_read = _cached_notebooks_to_read(env, docnames)
     if len(to_read) < 2:  # a rebuild after one page: nothing to gain, not even the cache's import
@@ -97,7 +98,7 @@ def run_waiting_notebooks(app: Any, env: Any, docnames: list[str]) -> None:
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
-    cache = get_cache(env.mystnb_config.execution_cache_path or ".jupyter_cache")
+    cache = get_cache(nb_config.execution_cache_path or ".jupyter_cache")
     waiting = []
     for item in to_read:
         try:
@@ -109,7 +110,8 @@ def run_waiting_notebooks(app: Any, env: Any, docnames: list[str]) -> None:
     logger.info(f"werkzorg: running {len(waiting)} notebooks, {AT_ONCE} at a time")
     started = time.monotonic()
     context = multiprocessing.get_context("spawn")  # no copy of Sphinx's state in the workers
-    with ProcessPoolExecutor(AT_ONCE, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(AT_ONCE, mp_context=context)
+    try:
         jobs = {pool.submit(_execute, nb, os.path.dirname(os.path.abspath(env.doc2path(doc))),
                             cfg.execution_allow_errors, cfg.execution_timeout): (doc, fmt)
                 for doc, nb, fmt, cfg in waiting}
@@ -118,15 +120,21 @@ def run_waiting_notebooks(app: Any, env: Any, docnames: list[str]) -> None:
             try:
                 notebook, seconds, error = job.result()
             except Exception as exc:  # a worker that died: MyST-NB runs the notebook itself
-                logger.info(f"werkzorg: {docname} not run ahead ({exc.__class__.__name__}); MyST-NB runs it")
+                logger.info(f"werkzorg: {docname} did not run ahead ({exc.__class__.__name__}); MyST-NB runs it")
                 continue
-            if error is not None:
-                continue  # MyST-NB runs it again and reports the failure as usual
+            if error is not None:  # not stored: MyST-NB runs it again and reports the failure as usual
+                last = error.strip().splitlines()[-1] if error.strip() else "error"
+                logger.info(f"werkzorg: {docname} failed ahead ({last[:120]}); MyST-NB runs it again")
+                continue
             path = str(env.doc2path(docname))
             stage = cache.add_nb_to_project(path, read_data=read_fmt) if read_fmt else cache.add_nb_to_project(path)
             cache.cache_notebook_bundle(CacheBundleIn(notebook, stage.uri, data={"execution_seconds": seconds}),
                                         check_validity=False, overwrite=True)
             logger.info(f"werkzorg: {docname} ran in {seconds:.1f} s")
+    except BaseException:  # Ctrl-C or a failing store: stop the workers now, not after every queued notebook
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     logger.info(f"werkzorg: the {len(waiting)} notebooks ran ahead in {time.monotonic() - started:.1f} s")
 
 
