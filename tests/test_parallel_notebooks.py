@@ -4,12 +4,10 @@ fails ahead is not stored: MyST-NB runs it again and reports the failure as it a
 
 from __future__ import annotations
 
-import io
 import re
+import subprocess
+import sys
 from pathlib import Path
-
-from sphinx.application import Sphinx
-from sphinx.util.docutils import docutils_namespace
 
 NOTEBOOK = """---
 jupytext:
@@ -46,13 +44,13 @@ def _project(root: Path, ahead: bool) -> Path:
 
 
 def _build(root: Path, ahead: bool) -> tuple[Path, str]:
-    src = _project(root, ahead)
-    out, log = root / "out", io.StringIO()
-    with docutils_namespace():
-        app = Sphinx(str(src), str(src), str(out), str(out / ".doctrees"), "html",
-                     status=log, warning=log, freshenv=True)
-        app.build()
-    return out, log.getvalue()
+    """Build the project with sphinx-build in its own process (as a reader's build runs: no state
+    left by other Sphinx projects of the test run); return the html folder and the log."""
+    src, out = _project(root, ahead), root / "out"
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-E", str(src), str(out)],
+                          capture_output=True, text=True, cwd=root)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    return out, proc.stdout + proc.stderr
 
 
 def _body(page: Path) -> str:
